@@ -1,0 +1,129 @@
+"""The command line: python -m generator validate | generate | build | new exercise NAME.
+
+Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
+Data problems print one per line as `path:line:col: CODE message (hint: ...)`;
+with --format github (the default inside GitHub Actions) they are also
+printed as workflow annotations on the changed lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.errors import DataError
+from generator.pipeline import OUTPUT_DIR, generate
+from generator.scaffold import new_exercise
+from generator.validate import load
+
+
+def _report(errors: Sequence[DataError], fmt: str) -> None:
+    for error in errors:
+        print(error.format(), file=sys.stderr)
+        if fmt == "github":
+            print(error.github_annotation())
+    noun = "problem" if len(errors) == 1 else "problems"
+    print(f"{len(errors)} {noun} found. Codes are explained in CONTRIBUTING.md.", file=sys.stderr)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    loaded = load(args.root)
+    if loaded.errors:
+        _report(loaded.errors, args.format)
+        return 1
+    lib = loaded.library
+    elapsed = time.perf_counter() - started
+    print(f"valid: {len(lib.exercises)} exercises, {len(lib.myths)} myths, {len(lib.plans)} plans, {len(lib.muscles)} muscles, {len(lib.sources)} sources, {len(lib.pages)} pages ({elapsed:.2f} s)")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    result = generate(args.root, args.out)
+    if result.errors:
+        _report(result.errors, args.format)
+        return 1
+    assert result.report is not None
+    report = result.report
+    print(f"generated {len(result.files)} files into {args.out or OUTPUT_DIR}: {len(report.written)} written, {len(report.removed)} removed, {report.unchanged} unchanged")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Generate, then build the site with `mkdocs build --strict` into a new
+    folder, and put it in place of site/ only when the build succeeded."""
+    code = _generate(args)
+    if code:
+        return code
+    site = args.root / "site"
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=args.root))
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(args.root))
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=args.root, env=env, check=False)
+    if build.returncode:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("mkdocs build --strict failed; site/ was left as it was.", file=sys.stderr)
+        return 1
+    old = args.root / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built the site into {site.relative_to(args.root) if site.is_relative_to(args.root) else site}/")
+    return 0
+
+
+def _commit_epoch(root: Path) -> str:
+    """The last commit's time, so that two builds of one commit are identical."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        out = ""
+    return out or "0"
+
+
+def _new(args: argparse.Namespace) -> int:
+    path, problem = new_exercise(args.root, args.name)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(args.root) if path.is_relative_to(args.root) else path
+    print(f"created {shown}\n\nNext steps:\n  1. Fill in every FILL IN value in {shown} (your editor shows hints from the schema).\n  2. make validate      # fix what it reports\n  3. make serve         # see your page at http://127.0.0.1:8000/exercises/{path.stem}/\n  4. Commit the file and open a pull request (see CONTRIBUTING.md).")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m generator", description="Validate the hip-dips data and generate the site's Markdown.")
+    top.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: the current folder)")
+    default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    top.add_argument("--format", choices=("text", "github"), default=default_format, help="how to print problems (default: %(default)s)")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("validate", help="check the data; exit 1 on any problem").set_defaults(run=_validate)
+    gen = commands.add_parser("generate", help="validate, then write the Markdown tree (only changed files)")
+    gen.add_argument("--out", type=Path, default=None, help=f"output folder (default: {OUTPUT_DIR})")
+    gen.set_defaults(run=_generate)
+    build = commands.add_parser("build", help="generate, then mkdocs build --strict into site/ (atomically)")
+    build.set_defaults(run=_build, out=None)
+    new = commands.add_parser("new", help="create a new data file from a template")
+    new_kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    exercise = new_kinds.add_parser("exercise", help="create exercises/<id>.yml")
+    exercise.add_argument("name", help='the exercise name, e.g. "Banded clamshell"')
+    exercise.set_defaults(run=_new)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    out = getattr(args, "out", None)
+    args.out = out.resolve() if out is not None else None
+    return int(args.run(args))

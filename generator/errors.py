@@ -1,0 +1,37 @@
+"""The one error type for problems in contributors' data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """A problem in a data file, located to a line and column (1-based)."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command."""
+        message = self.message + (f" Hint: {self.hint}" if self.hint else "")
+        message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = str(PurePosixPath(self.path))
+        return f"::error file={path},line={self.line},col={self.col},title={self.code}::{message}"
+
+
+class DataErrors(Exception):
+    """Raised by a stage that found problems; carries all of them."""
+
+    def __init__(self, errors: list[DataError]):
+        super().__init__(f"{len(errors)} data error(s)")
+        self.errors = sorted(set(errors))

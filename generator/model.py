@@ -1,0 +1,223 @@
+"""The typed model the validated data becomes. Everything is frozen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+LEVELS = ("beginner", "intermediate", "advanced")
+VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    authors: str
+    year: int
+    title: str
+    venue: str
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    url: str = ""
+    finding: str = ""
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """A short in-text label such as 'Vispute et al. 2011'."""
+        first = self.authors.split(",")[0].strip()
+        if first.lower().startswith("authors not confirmed"):
+            return f"{self.venue.split('.')[0].strip()} {self.year}"
+        surname = first.split(" ")[0] if " " in first else first
+        many = "," in self.authors or " et al" in self.authors
+        return f"{surname} et al. {self.year}" if many else f"{surname} {self.year}"
+
+    @property
+    def href(self) -> str:
+        """The best link to the work: DOI, then PubMed, then PMC, then URL."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmcid:
+            return f"https://www.ncbi.nlm.nih.gov/pmc/articles/{self.pmcid}/"
+        return self.url
+
+
+@dataclass(frozen=True)
+class Muscle:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    region: str
+    location: str
+    action: str
+    shape: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Equipment:
+    id: str
+    name: str
+    description: str
+    home: bool
+
+
+@dataclass(frozen=True)
+class Dose:
+    sets: str
+    reps: str
+    seconds: str
+    per_side: bool
+    rest_seconds: str
+
+    @property
+    def text(self) -> str:
+        """The dose in words, e.g. '3 sets of 10-12 reps per side, rest 60 s'."""
+        sets = f"{self.sets} set" + ("" if self.sets == "1" else "s")
+        amount = f"{self.reps} reps" if self.reps else f"{self.seconds} s"
+        side = " per side" if self.per_side else ""
+        return f"{sets} of {amount}{side}, rest {self.rest_seconds} s"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    mistake: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    muscle: str
+    mvic: float
+    sd: float | None
+    measure: str
+    secondhand: bool
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Image:
+    path: str
+    alt: str
+    licence: str
+    author: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    file: str
+    previous_ids: tuple[str, ...]
+    name: str
+    aliases: tuple[str, ...]
+    summary: str
+    level: str
+    plane: str
+    mechanic: str
+    equipment: tuple[str, ...]
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...]
+    why: str
+    setup: str
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    mistakes: tuple[Mistake, ...]
+    dose: Dose
+    progress: str
+    easier: tuple[str, ...]
+    harder: tuple[str, ...]
+    substitutes: tuple[str, ...]
+    evidence: tuple[EvidenceRow, ...]
+    safety: tuple[str, ...]
+    sources: tuple[str, ...]
+    images: tuple[Image, ...]
+
+    @property
+    def muscles(self) -> tuple[str, ...]:
+        return self.primary + self.secondary
+
+
+@dataclass(frozen=True)
+class Myth:
+    id: str
+    file: str
+    previous_ids: tuple[str, ...]
+    claim: str
+    verdict: str
+    answer: str
+    explanation: str
+    instead: str
+    exercises: tuple[str, ...]
+    muscles: tuple[str, ...]
+    myths: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def verdict_label(self) -> str:
+        return self.verdict.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    exercise: str
+    dose: Dose
+
+
+@dataclass(frozen=True)
+class Day:
+    name: str
+    kind: str
+    focus: str
+    entries: tuple[PlanEntry, ...]
+    notes: str
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    file: str
+    previous_ids: tuple[str, ...]
+    title: str
+    summary: str
+    audience: str
+    equipment: tuple[str, ...]
+    days: tuple[Day, ...]
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A hand-written Markdown page from content/."""
+
+    file: str
+    output: str
+    title: str
+    description: str
+    sources: tuple[str, ...]
+    hide: tuple[str, ...]
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class Library:
+    """Everything the site is made of, validated; keyed by id and sorted."""
+
+    exercises: Mapping[str, Exercise]
+    myths: Mapping[str, Myth]
+    plans: Mapping[str, Plan]
+    muscles: Mapping[str, Muscle]
+    equipment: Mapping[str, Equipment]
+    sources: Mapping[str, Source]
+    pages: Mapping[str, Page]

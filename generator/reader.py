@@ -1,0 +1,255 @@
+"""Stage 1, read: YAML text -> plain data with the line and column of every value.
+
+The reader is strict on purpose: data files come from pull requests by
+strangers. It walks libyaml's event stream itself instead of using a loader,
+so it can refuse what a loader would silently accept: duplicate keys, anchors
+and aliases (no "billion laughs"), explicit tags (no `!!python/object`),
+non-text keys, nesting deeper than any schema needs, and numbers that are not
+finite. Every refusal is a DataError with a stable code.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import DataError
+
+try:  # libyaml's C parser is about ten times faster; fall back when absent.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 8
+JsonPath = tuple[str | int, ...]
+Location = tuple[int, int]
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed data file: its value and where each part of it stands."""
+
+    path: str
+    value: Any
+    locations: dict[JsonPath, Location] = field(repr=False)
+    key_locations: dict[JsonPath, Location] = field(repr=False)
+
+    def where(self, json_path: JsonPath, *, key: bool = False) -> Location:
+        """The location of a value (or of its key), or of its nearest parent."""
+        table = self.key_locations if key else self.locations
+        probe = tuple(json_path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if key and probe in self.locations:
+                return self.locations[probe]
+            probe = probe[:-1]
+        return self.locations.get((), (1, 1))
+
+    def strings(self) -> Iterator[tuple[JsonPath, str]]:
+        """Every text value in the document with its path, in file order."""
+        pending: list[tuple[JsonPath, Any]] = [((), self.value)]
+        while pending:
+            path, value = pending.pop()
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, dict):
+                pending.extend(reversed([((*path, k), v) for k, v in value.items()]))
+            elif isinstance(value, list):
+                pending.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+
+    def error(self, json_path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
+        line, col = self.where(json_path, key=key)
+        return DataError(self.path, line, col, code, message, hint)
+
+
+class _Refused(Exception):
+    def __init__(self, error: DataError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes -> text, refusing what YAML or our pages cannot carry."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise _Refused(DataError(path, 1, 1, "HD107", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "split long text or remove pasted content"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _Refused(DataError(path, 1, 1, "HD102", "file starts with a byte-order mark", "save the file as UTF-8 without BOM"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _Refused(DataError(path, line, col, "HD101", "file is not valid UTF-8", "save the file with UTF-8 encoding")) from None
+    for pattern, code, message, hint in (
+        (_TAB_INDENT, "HD110", "tab character in indentation", "indent with spaces only"),
+        (_CONTROL, "HD111", "control character in text", "remove the invisible character"),
+    ):
+        match = pattern.search(text)
+        if match:
+            offset = match.end() - 1
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            raise _Refused(DataError(path, line, col, code, message, hint))
+    return text
+
+
+def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
+    if event.style or not event.implicit[0]:
+        return event.value  # quoted or block scalars are always text
+    tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+    node = yaml.ScalarNode(tag, event.value)
+    try:
+        if tag.endswith(":int"):
+            value: Any = _CONSTRUCTOR.construct_yaml_int(node)
+        elif tag.endswith(":float"):
+            value = _CONSTRUCTOR.construct_yaml_float(node)
+        elif tag.endswith(":bool"):
+            return _CONSTRUCTOR.construct_yaml_bool(node)
+        elif tag.endswith(":null"):
+            return None
+        else:
+            return event.value  # strings, and timestamps kept as written
+    except ValueError:
+        value = math.inf
+    if isinstance(value, float) and not math.isfinite(value) or isinstance(value, int) and abs(value) > 10**15:
+        mark = event.start_mark
+        raise _Refused(DataError(path, mark.line + 1, mark.column + 1, "HD114", f"number {event.value[:20]!r} is not a finite number of sensible size", "write an ordinary number, or quote it to make it text"))
+    return value
+
+
+def parse(text: str, path: str) -> Document:
+    """Parse YAML text into a Document, refusing unsafe or ambiguous YAML."""
+    locations: dict[JsonPath, Location] = {}
+    key_locations: dict[JsonPath, Location] = {}
+    # Each open container: [json_path, container, pending_key or None]
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+
+    def refuse(mark: Any, code: str, message: str, hint: str = "") -> None:
+        raise _Refused(DataError(path, mark.line + 1, mark.column + 1, code, message, hint))
+
+    def place(value: Any, mark: Any) -> JsonPath:
+        nonlocal root
+        if not stack:
+            root = value
+            child: JsonPath = ()
+        else:
+            parent_path, container, key = stack[-1]
+            if isinstance(container, list):
+                child = (*parent_path, len(container))
+                container.append(value)
+            else:
+                child = (*parent_path, key)
+                container[key] = value
+                stack[-1][2] = None
+        locations[child] = (mark.line + 1, mark.column + 1)
+        return child
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    refuse(event.start_mark, "HD112", "more than one YAML document in the file", "remove the second '---'")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                refuse(event.start_mark, "HD105", f"YAML alias '*{event.anchor}' is not allowed", "write the value out in full")
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if event.anchor is not None:
+                    refuse(event.start_mark, "HD105", f"YAML anchor '&{event.anchor}' is not allowed", "write the value out in full; anchors and aliases are refused")
+                if event.tag is not None:
+                    refuse(event.start_mark, "HD106", f"YAML tag '{event.tag}' is not allowed", "remove the tag; values are plain text, numbers, lists and mappings")
+                awaiting_key = bool(stack) and isinstance(stack[-1][1], dict) and stack[-1][2] is None
+                if awaiting_key:
+                    if not isinstance(event, yaml.ScalarEvent):
+                        refuse(event.start_mark, "HD113", "a key must be plain text", "use a simple word as the key")
+                    key = _scalar(event, path)
+                    if not isinstance(key, str):
+                        refuse(event.start_mark, "HD113", f"key {event.value!r} is not text", "quote the key or use a word")
+                    parent_path, container, _ = stack[-1]
+                    if key in container:
+                        first = key_locations[(*parent_path, key)]
+                        refuse(event.start_mark, "HD104", f"duplicate key '{key}'", f"'{key}' is already set on line {first[0]}; keep one")
+                    key_locations[(*parent_path, key)] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    stack[-1][2] = key
+                    continue
+                if isinstance(event, yaml.ScalarEvent):
+                    place(_scalar(event, path), event.start_mark)
+                    continue
+                if len(stack) >= MAX_DEPTH:
+                    refuse(event.start_mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
+                container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                child_path = place(container, event.start_mark)
+                stack.append([child_path, container, None])
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        raise _Refused(DataError(path, line, col, "HD103", f"YAML syntax error: {problem}", "check the indentation and quote text that contains ': ' or starts with a symbol")) from None
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        raise _Refused(DataError(path, 1, 1, "HD103", f"YAML syntax error: {exc}", "")) from None
+    if root is None:
+        raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
+    return Document(path, root, locations, key_locations)
+
+
+def read_text(text: str, path: str) -> Document | DataError:
+    try:
+        return parse(text, path)
+    except _Refused as refused:
+        return refused.error
+
+
+def read_file(file: Path, display_path: str) -> Document | DataError:
+    """Read and parse one YAML file; a problem comes back as a DataError."""
+    try:
+        return parse(decode(file.read_bytes(), display_path), display_path)
+    except _Refused as refused:
+        return refused.error
+
+
+@dataclass(frozen=True)
+class MarkdownPage:
+    """A hand-written page: its front matter and its Markdown body."""
+
+    front_matter: Document
+    body: str
+    body_line: int
+
+
+def read_markdown(file: Path, display_path: str) -> MarkdownPage | DataError:
+    """Read a Markdown page whose YAML front matter sits between '---' lines."""
+    try:
+        text = decode(file.read_bytes(), display_path)
+    except _Refused as refused:
+        return refused.error
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return DataError(display_path, 1, 1, "HD115", "page has no front matter", "start the page with '---', title: and description:, then '---'")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == "---")
+    except StopIteration:
+        return DataError(display_path, 1, 1, "HD115", "front matter is not closed", "add a line '---' after the front matter")
+    # Pad with blank lines so that reported line numbers match the file.
+    yaml_text = "\n" * 1 + "\n".join(lines[1:end])
+    try:
+        document = parse(yaml_text, display_path)
+    except _Refused as refused:
+        return refused.error
+    return MarkdownPage(document, "\n".join(lines[end + 1 :]), end + 2)

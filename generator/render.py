@@ -1,0 +1,181 @@
+"""Stage 4, render: the linked library -> {output path: file bytes}.
+
+Templates (generator/templates/*.j2) hold layout only. What a page says about
+its data (labels, dose in words, which links to draw) is decided here and in
+the model, and handed to the template through a `Page` helper that knows
+where the page lives, so every link is relative and checked by MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from generator.citations import resolve
+from generator.link import Links, output_path
+from generator.model import Library
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+PLANES = {"frontal": "Frontal (side to side)", "sagittal": "Sagittal (forward and back)", "transverse": "Transverse (turning)"}
+SOURCE_KINDS = {
+    "meta-analysis": "Meta-analyses",
+    "systematic-review": "Systematic reviews",
+    "trial": "Training trials",
+    "observational": "Observational studies",
+    "case-series": "Case series",
+    "lab-study": "Lab studies (one session, e.g. EMG)",
+    "modelling": "Computer models",
+    "review": "Narrative reviews",
+    "guideline": "Guidelines and position stands",
+    "textbook": "Textbooks",
+    "expert-opinion": "Expert opinion",
+}
+REGIONS = {"lateral-hip": "Side of the hip", "hip": "Hip and buttock", "thigh": "Thigh", "trunk": "Trunk", "lower-leg": "Lower leg"}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; text was checked for HTML in validation
+    )
+    env.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+    env.filters["number"] = lambda value: f"{value:g}"
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    """Link helpers for one output page: every link is relative to it."""
+
+    path: str
+    library: Library
+    links: Links
+
+    def to(self, target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def md(self, text: str) -> str:
+        return resolve(text, self.cite)
+
+    def cite(self, source_id: str) -> str:
+        source = self.library.sources[source_id]
+        return f"[{source.label}]({self.to('references.md')}#{source_id})"
+
+    def exercise(self, ident: str) -> str:
+        return f"[{self.library.exercises[ident].name}]({self.to(output_path('exercise', ident))})"
+
+    def muscle(self, ident: str) -> str:
+        return f"[{self.library.muscles[ident].name}]({self.to(output_path('muscle', ident))})"
+
+    def myth(self, ident: str) -> str:
+        return f"[{self.library.myths[ident].claim}]({self.to(output_path('myth', ident))})"
+
+    def plan(self, ident: str) -> str:
+        return f"[{self.library.plans[ident].title}]({self.to(output_path('plan', ident))})"
+
+    def equipment(self, ident: str) -> str:
+        return f"[{self.library.equipment[ident].name}]({self.to('equipment.md')}#{ident})"
+
+    def join(self, kind: str, idents: Iterable[str], empty: str = "none") -> str:
+        made = [getattr(self, kind)(ident) for ident in idents]
+        return ", ".join(made) if made else empty
+
+    def sources(self) -> list[str]:
+        return list(self.links.page_sources.get(self.path, ()))
+
+
+def _render(template: str, page: Page, **context: object) -> str:
+    return environment().get_template(template).render(page=page, lib=page.library, links=page.links, planes=PLANES, **context)
+
+
+def _redirect(target_url: str) -> str:
+    return environment().get_template("redirect.html.j2").render(target=target_url)
+
+
+def render(library: Library, links: Links) -> dict[str, bytes]:
+    """Every generated file of the Markdown tree, keyed by its path in it."""
+    pages: dict[str, str] = {}
+
+    def page(path: str) -> Page:
+        return Page(path, library, links)
+
+    for ex in library.exercises.values():
+        path = output_path("exercise", ex.id)
+        pages[path] = _render("exercise.md.j2", page(path), ex=ex)
+        for old in ex.previous_ids:
+            pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")
+    for myth in library.myths.values():
+        path = output_path("myth", myth.id)
+        pages[path] = _render("myth.md.j2", page(path), myth=myth)
+        for old in myth.previous_ids:
+            pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
+    for plan in library.plans.values():
+        path = output_path("plan", plan.id)
+        pages[path] = _render("plan.md.j2", page(path), plan=plan)
+        for old in plan.previous_ids:
+            pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
+    for muscle in library.muscles.values():
+        path = output_path("muscle", muscle.id)
+        pages[path] = _render("muscle.md.j2", page(path), muscle=muscle, regions=REGIONS)
+    pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links))
+    pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
+    pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"))
+    pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), regions=REGIONS)
+    pages["equipment.md"] = _render("equipment.md.j2", page("equipment.md"))
+    pages["references.md"] = _render("references.md.j2", page("references.md"), kinds=SOURCE_KINDS, titles=page_titles(library))
+    for hand in library.pages.values():
+        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand)
+    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files[f"schema/{schema.name}"] = schema.read_bytes()
+    return dict(sorted(files.items()))
+
+
+def page_titles(library: Library) -> dict[str, str]:
+    """The title of every page that can cite a source, by output path."""
+    titles = {output_path("exercise", e.id): e.name for e in library.exercises.values()}
+    titles.update({output_path("myth", m.id): m.claim for m in library.myths.values()})
+    titles.update({output_path("plan", p.id): p.title for p in library.plans.values()})
+    titles.update({output_path("muscle", m.id): m.name for m in library.muscles.values()})
+    titles.update({p.output: p.title for p in library.pages.values()})
+    return titles
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    anchor: str
+    sections: tuple[tuple[str, str, tuple[str, ...]], ...]  # (heading, anchor, exercise ids)
+
+
+def exercise_groups(library: Library, links: Links) -> tuple[Group, ...]:
+    """The exercise index's groupings: by target muscle, equipment, level and plane."""
+    exercises = library.exercises.values()
+    by_muscle = tuple(
+        (library.muscles[m].name, f"muscle-{m}", links.primary_of[m]) for m in library.muscles if m in links.primary_of
+    )
+    bodyweight = tuple(e.id for e in exercises if not e.equipment)
+    home = tuple(e.id for e in exercises if all(library.equipment[i].home for i in e.equipment if i in library.equipment))
+    by_equipment = (("No equipment", "equipment-none", bodyweight), ("At home", "equipment-home", home)) + tuple(
+        (library.equipment[q].name, f"equipment-{q}", links.exercises_using[q]) for q in library.equipment if q in links.exercises_using
+    )
+    by_level = tuple((lvl.capitalize(), f"level-{lvl}", tuple(e.id for e in exercises if e.level == lvl)) for lvl in ("beginner", "intermediate", "advanced"))
+    by_plane = tuple((PLANES[p], f"plane-{p}", tuple(e.id for e in exercises if e.plane == p)) for p in PLANES)
+    return (
+        Group("By target muscle", "by-muscle", by_muscle),
+        Group("By equipment", "by-equipment", by_equipment),
+        Group("By level", "by-level", tuple(s for s in by_level if s[2])),
+        Group("By plane of motion", "by-plane", tuple(s for s in by_plane if s[2])),
+    )

@@ -1,0 +1,277 @@
+"""Stage 2c, rules: what one file's schema cannot see, checked across files.
+
+Each rule is a small generator function registered in RULES with its code and
+a one-line description (listed in CONTRIBUTING.md). Adding a rule never means
+editing another rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.citations import cited
+from generator.errors import DataError
+from generator.model import Exercise, Library, Myth, Plan
+from generator.reader import Document, JsonPath
+
+MAX_IMAGE_BYTES = 400 * 1024
+KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
+KIND_FILES = {"exercise": "exercises/", "myth": "content/myths/", "plan": "content/plans/", "muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
+
+
+@dataclass(frozen=True)
+class Context:
+    library: Library
+    documents: dict[str, Document]
+    known: dict[str, frozenset[str]]
+    root: Path
+
+    def error(self, file: str, path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
+        document = self.documents.get(file)
+        if document is None:
+            return DataError(file, 1, 1, code, message, hint)
+        return document.error(path, code, message, hint, key=key)
+
+
+Rule = Callable[[Context], Iterable[DataError]]
+
+
+def _nearest_hint(word: str, choices: Iterable[str], kind: str) -> str:
+    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
+    if match:
+        return f"did you mean {match[0]}?"
+    return f"no {KIND_WORDS[kind]} has that id; see {KIND_FILES[kind]}"
+
+
+def _references(ctx: Context) -> Iterator[tuple[str, JsonPath, str, str]]:
+    """Every id reference in the library as (file, json path, kind, id)."""
+    lib = ctx.library
+    for ex in lib.exercises.values():
+        for i, item in enumerate(ex.equipment):
+            yield ex.file, ("equipment", i), "equipment", item
+        for group in ("primary", "secondary"):
+            for i, item in enumerate(getattr(ex, group)):
+                yield ex.file, ("muscles", group, i), "muscles", item
+        for group in ("easier", "harder"):
+            for i, item in enumerate(getattr(ex, group)):
+                yield ex.file, ("progressions", group, i), "exercise", item
+        for i, item in enumerate(ex.substitutes):
+            yield ex.file, ("substitutes", i), "exercise", item
+        for i, row in enumerate(ex.evidence):
+            yield ex.file, ("evidence", i, "muscle"), "muscles", row.muscle
+            yield ex.file, ("evidence", i, "source"), "sources", row.source
+        for i, item in enumerate(ex.sources):
+            yield ex.file, ("sources", i), "sources", item
+    for myth in lib.myths.values():
+        for group, kind in (("exercises", "exercise"), ("muscles", "muscles"), ("myths", "myth")):
+            for i, item in enumerate(getattr(myth, group)):
+                yield myth.file, ("related", group, i), kind, item
+        for i, item in enumerate(myth.sources):
+            yield myth.file, ("sources", i), "sources", item
+    for plan in lib.plans.values():
+        for i, item in enumerate(plan.equipment):
+            yield plan.file, ("equipment", i), "equipment", item
+        for d, day in enumerate(plan.days):
+            for e, entry in enumerate(day.entries):
+                yield plan.file, ("days", d, "exercises", e, "exercise"), "exercise", entry.exercise
+        for i, item in enumerate(plan.sources):
+            yield plan.file, ("sources", i), "sources", item
+    for muscle in lib.muscles.values():
+        for i, item in enumerate(muscle.sources):
+            yield "content/muscles.yml", (muscle.id, "sources", i), "sources", item
+    for page in lib.pages.values():
+        for i, item in enumerate(page.sources):
+            yield page.file, ("sources", i), "sources", item
+    for file, document in ctx.documents.items():
+        for path, text in document.strings():
+            for source in cited(text):
+                yield file, path, "sources", source
+
+
+def unknown_ids(ctx: Context) -> Iterator[DataError]:
+    """HD301: every id named in a file exists."""
+    for file, path, kind, ident in _references(ctx):
+        if ident not in ctx.known[kind]:
+            hint = _nearest_hint(ident, ctx.known[kind], kind)
+            yield ctx.error(file, path, "HD301", f"unknown {KIND_WORDS[kind]} id '{ident}'", hint)
+
+
+def file_name_is_id(ctx: Context) -> Iterator[DataError]:
+    """HD302: a file's name is its id."""
+    items: list[Exercise | Myth | Plan] = [*ctx.library.exercises.values(), *ctx.library.myths.values(), *ctx.library.plans.values()]
+    for item in items:
+        stem = Path(item.file).stem
+        if item.id != stem:
+            yield ctx.error(item.file, ("id",), "HD302", f"id '{item.id}' does not match the file name '{stem}.yml'", f"rename the file to {item.id}.yml or set id: {stem}")
+
+
+def ids_never_reused(ctx: Context) -> Iterator[DataError]:
+    """HD303: an id, current or previous, belongs to one entry for good."""
+    for collection in (ctx.library.exercises, ctx.library.myths, ctx.library.plans):
+        owner: dict[str, str] = {item.id: item.id for item in collection.values()}
+        for item in collection.values():
+            for i, old in enumerate(item.previous_ids):
+                if old in owner and owner[old] != item.id:
+                    yield ctx.error(item.file, ("previous_ids", i), "HD303", f"id '{old}' is already used by '{owner[old]}'", "an id that was ever published stays with its first entry; choose another")
+                owner.setdefault(old, item.id)
+
+
+def unique_names(ctx: Context) -> Iterator[DataError]:
+    """HD304: no two exercises share a name or an alias."""
+    seen: dict[str, str] = {}
+    for ex in ctx.library.exercises.values():
+        labels = [(("name",), ex.name)] + [(("aliases", i), alias) for i, alias in enumerate(ex.aliases)]
+        mine: set[str] = set()
+        for path, label in labels:
+            folded = " ".join(label.casefold().replace("-", " ").split())
+            if folded in seen and seen[folded] != ex.id:
+                yield ctx.error(ex.file, path, "HD304", f"'{label}' is already the name or an alias of '{seen[folded]}'", "choose a more specific name or drop the alias")
+            elif folded in mine:
+                yield ctx.error(ex.file, path, "HD304", f"'{label}' is listed twice in this exercise", "keep it once")
+            mine.add(folded)
+            seen.setdefault(folded, ex.id)
+
+
+def progressions_agree(ctx: Context) -> Iterator[DataError]:
+    """HD306: if A lists B as harder, B lists A as easier, and the reverse; HD312: no self links."""
+    exercises = ctx.library.exercises
+    for ex in exercises.values():
+        for group, mirror in (("harder", "easier"), ("easier", "harder")):
+            for i, other in enumerate(getattr(ex, group)):
+                if other == ex.id:
+                    yield ctx.error(ex.file, ("progressions", group, i), "HD312", f"'{ex.id}' lists itself as {group}", "remove it")
+                elif other in exercises and ex.id not in getattr(exercises[other], mirror):
+                    yield ctx.error(ex.file, ("progressions", group, i), "HD306", f"'{other}' is listed as {group}, but {other}.yml does not list '{ex.id}' as {mirror}", f"add {ex.id} to progressions.{mirror} in exercises/{other}.yml")
+        for i, other in enumerate(ex.substitutes):
+            if other == ex.id:
+                yield ctx.error(ex.file, ("substitutes", i), "HD312", f"'{ex.id}' lists itself as a substitute", "remove it")
+
+
+def progressions_have_no_cycles(ctx: Context) -> Iterator[DataError]:
+    """HD305: following 'harder' links never leads back to the start."""
+    exercises = ctx.library.exercises
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    reported: set[frozenset[str]] = set()
+    for start in exercises:
+        if state.get(start):
+            continue
+        stack: list[tuple[str, Iterator[str]]] = [(start, iter(exercises[start].harder))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+                path.pop()
+            elif child == node or child not in exercises:
+                continue
+            elif state.get(child) == 1:
+                loop = path[path.index(child) :]
+                if frozenset(loop) not in reported:
+                    reported.add(frozenset(loop))
+                    first = exercises[loop[-1]]
+                    yield ctx.error(first.file, ("progressions", "harder", first.harder.index(child)), "HD305", f"progressions go in a circle: {' -> '.join([*loop, child])}", "an exercise cannot be harder than itself; remove one link")
+            elif not state.get(child):
+                state[child] = 1
+                path.append(child)
+                stack.append((child, iter(exercises[child].harder)))
+
+
+def plan_equipment(ctx: Context) -> Iterator[DataError]:
+    """HD307: a plan uses only exercises that its equipment allows."""
+    for plan in ctx.library.plans.values():
+        for d, day in enumerate(plan.days):
+            for e, entry in enumerate(day.entries):
+                ex = ctx.library.exercises.get(entry.exercise)
+                missing = [item for item in ex.equipment if item not in plan.equipment] if ex else []
+                if missing:
+                    yield ctx.error(plan.file, ("days", d, "exercises", e, "exercise"), "HD307", f"'{ex.id}' needs {', '.join(missing)}, which the plan's equipment does not list", "add it to the plan's equipment or pick a substitute")
+
+
+def plan_rest_between_primaries(ctx: Context) -> Iterator[DataError]:
+    """HD308: no muscle is a primary target on two consecutive days (a full week wraps)."""
+    for plan in ctx.library.plans.values():
+        def primaries(day_index: int) -> set[str]:
+            found: set[str] = set()
+            for entry in plan.days[day_index].entries:
+                ex = ctx.library.exercises.get(entry.exercise)
+                found.update(ex.primary if ex else ())
+            return found
+        count = len(plan.days)
+        pairs = [(i, i + 1) for i in range(count - 1)] + ([(count - 1, 0)] if count == 7 else [])
+        for before, after in pairs:
+            shared = sorted(primaries(before) & primaries(after))
+            if shared:
+                names = ", ".join(shared)
+                yield ctx.error(plan.file, ("days", after), "HD308", f"{names} is a primary target on both {plan.days[before].name} and {plan.days[after].name}", "put a rest or different-focus day between them")
+
+
+def citations_are_listed(ctx: Context) -> Iterator[DataError]:
+    """HD311: every source cited in a file's text or evidence is in its sources list."""
+    lib = ctx.library
+    listed: dict[str, tuple[str, ...]] = {}
+    for item in [*lib.exercises.values(), *lib.myths.values(), *lib.plans.values()]:
+        listed[item.file] = item.sources
+    for page in lib.pages.values():
+        listed[page.file] = page.sources
+    for ex in lib.exercises.values():
+        for i, row in enumerate(ex.evidence):
+            if row.source not in ex.sources:
+                yield ctx.error(ex.file, ("evidence", i, "source"), "HD311", f"source '{row.source}' is used but not in sources", f"add {row.source} to sources:")
+    for file, document in ctx.documents.items():
+        if file not in listed:
+            continue
+        for path, text in document.strings():
+            for source in cited(text):
+                if source not in listed[file] and source in ctx.known["sources"]:
+                    yield ctx.error(file, path, "HD311", f"source '{source}' is cited but not in sources", f"add {source} to sources:")
+    for muscle in lib.muscles.values():
+        for field in ("location", "action", "shape"):
+            for source in cited(getattr(muscle, field)):
+                if source not in muscle.sources and source in ctx.known["sources"]:
+                    yield ctx.error("content/muscles.yml", (muscle.id, field), "HD311", f"source '{source}' is cited but not in sources", f"add {source} to the sources of {muscle.id}")
+
+
+def sources_are_cited(ctx: Context) -> Iterator[DataError]:
+    """HD309: every source in the reference list is cited somewhere."""
+    used = {ident for _, _, kind, ident in _references(ctx) if kind == "sources"}
+    for source in ctx.library.sources:
+        if source not in used:
+            yield ctx.error("content/sources.yml", (source,), "HD309", f"source '{source}' is never cited", "cite it from a page, or remove it", key=True)
+
+
+def images_exist(ctx: Context) -> Iterator[DataError]:
+    """HD404: an exercise's images are files in the repository, of a sensible size."""
+    for ex in ctx.library.exercises.values():
+        for i, image in enumerate(ex.images):
+            file = (ctx.root / "exercises" / image.path).resolve()
+            inside = file.is_relative_to((ctx.root / "exercises").resolve())
+            if not inside or not file.is_file():
+                yield ctx.error(ex.file, ("images", i, "path"), "HD404", f"image '{image.path}' does not exist", "put the file in exercises/images/")
+            elif file.stat().st_size > MAX_IMAGE_BYTES:
+                yield ctx.error(ex.file, ("images", i, "path"), "HD404", f"image '{image.path}' is {file.stat().st_size // 1024} KB; the limit is {MAX_IMAGE_BYTES // 1024} KB", "resize or compress it")
+
+
+RULES: tuple[Rule, ...] = (
+    unknown_ids,
+    file_name_is_id,
+    ids_never_reused,
+    unique_names,
+    progressions_agree,
+    progressions_have_no_cycles,
+    plan_equipment,
+    plan_rest_between_primaries,
+    citations_are_listed,
+    sources_are_cited,
+    images_exist,
+)
+
+
+def check_all(library: Library, documents: dict[str, Document], known: dict[str, frozenset[str]], root: Path) -> list[DataError]:
+    ctx = Context(library, documents, known, root)
+    return [error for rule in RULES for error in rule(ctx)]

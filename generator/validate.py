@@ -1,0 +1,203 @@
+"""Stage 2, validate: read every data file, check it, and build the typed model.
+
+`load(root)` returns the Library and every problem found, all in one run.
+A file that fails its schema is left out of the Library, but its id is still
+known, so that other files that name it are not blamed as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import rules, safety, schema
+from generator.errors import DataError
+from generator.model import (
+    Day,
+    Dose,
+    EvidenceRow,
+    Exercise,
+    Equipment,
+    Image,
+    Library,
+    Mistake,
+    Muscle,
+    Myth,
+    Page,
+    Plan,
+    PlanEntry,
+    Source,
+)
+from generator.reader import Document, MarkdownPage, read_file, read_markdown
+
+VOCABULARIES = {"muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
+COLLECTIONS = {"exercise": "exercises", "myth": "content/myths", "plan": "content/plans"}
+_DATA_SUFFIXES = (".yaml", ".json", ".YML")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The outcome of validation: the library, its documents, and the problems."""
+
+    library: Library
+    documents: dict[str, Document]
+    known_ids: dict[str, frozenset[str]]
+    errors: tuple[DataError, ...]
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _t(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value or ())
+
+
+def _dose(data: dict[str, Any]) -> Dose:
+    return Dose(_s(data["sets"]), _s(data.get("reps")), _s(data.get("seconds")), bool(data.get("per_side", False)), _s(data["rest_seconds"]))
+
+
+def build_exercise(data: dict[str, Any], file: str) -> Exercise:
+    muscles = data["muscles"]
+    progressions = data["progressions"]
+    return Exercise(
+        id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), name=data["name"],
+        aliases=_t(data.get("aliases")), summary=data["summary"], level=data["level"], plane=data["plane"],
+        mechanic=data["mechanic"], equipment=_t(data["equipment"]), primary=_t(muscles["primary"]),
+        secondary=_t(muscles.get("secondary")), why=data["why"], setup=data["setup"], steps=_t(data["steps"]),
+        cues=_t(data["cues"]), mistakes=tuple(Mistake(m["mistake"], m["fix"]) for m in data["mistakes"]),
+        dose=_dose(data["dose"]), progress=data["dose"]["progress"], easier=_t(progressions.get("easier")),
+        harder=_t(progressions.get("harder")), substitutes=_t(data["substitutes"]),
+        evidence=tuple(
+            EvidenceRow(e["muscle"], float(e["mvic"]), None if e.get("sd") is None else float(e["sd"]), e["measure"], bool(e.get("secondhand", False)), e["source"], _s(e.get("note")))
+            for e in data.get("evidence", ())
+        ),
+        safety=_t(data["safety"]), sources=_t(data["sources"]),
+        images=tuple(Image(i["path"], i["alt"], i["licence"], i["author"]) for i in data.get("images", ())),
+    )
+
+
+def build_myth(data: dict[str, Any], file: str) -> Myth:
+    related = data.get("related", {})
+    return Myth(
+        id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), claim=data["claim"], verdict=data["verdict"],
+        answer=data["answer"], explanation=data["explanation"], instead=data["instead"],
+        exercises=_t(related.get("exercises")), muscles=_t(related.get("muscles")), myths=_t(related.get("myths")),
+        sources=_t(data["sources"]),
+    )
+
+
+def build_plan(data: dict[str, Any], file: str) -> Plan:
+    days = tuple(
+        Day(d["name"], d["kind"], _s(d.get("focus")), tuple(PlanEntry(e["exercise"], _dose(e)) for e in d.get("exercises", ())), _s(d.get("notes")))
+        for d in data["days"]
+    )
+    return Plan(
+        id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), title=data["title"], summary=data["summary"],
+        audience=data["audience"], equipment=_t(data["equipment"]), days=days, notes=_t(data.get("notes")), sources=_t(data["sources"]),
+    )
+
+
+def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    built: dict[str, Any] = {}
+    for key in sorted(data):
+        item = data[key]
+        if kind == "muscles":
+            built[key] = Muscle(key, item["name"], _t(item.get("aliases")), item["summary"], item["region"], item["location"], item["action"], item["shape"], _t(item["sources"]))
+        elif kind == "equipment":
+            built[key] = Equipment(key, item["name"], item["description"], bool(item["home"]))
+        else:
+            fields = {k: item[k] for k in ("doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
+            built[key] = Source(key, item["kind"], item["authors"], int(item["year"]), item["title"], item["venue"], **fields)
+    return built
+
+
+def _page_output(relative: Path) -> str:
+    return relative.as_posix()
+
+
+def _discover(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every data file as (kind, path), and misplaced data files as ('stray', path)."""
+    for kind, folder in COLLECTIONS.items():
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for file in sorted(base.iterdir()):
+            if file.suffix == ".yml" and file.is_file():
+                yield kind, file
+            elif file.suffix in _DATA_SUFFIXES:
+                yield "stray", file
+    for kind, relative in VOCABULARIES.items():
+        yield kind, root / relative
+    content = root / "content"
+    for file in sorted(content.rglob("*.md")) if content.is_dir() else ():
+        yield "page", file
+
+
+def load(root: Path) -> Loaded:
+    """Read and validate the whole library under `root`."""
+    errors: list[DataError] = []
+    documents: dict[str, Document] = {}
+    built: dict[str, dict[str, Any]] = {"exercise": {}, "myth": {}, "plan": {}, "page": {}}
+    vocab: dict[str, dict[str, Any]] = {"muscles": {}, "equipment": {}, "sources": {}}
+    known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
+    for kind, file in _discover(root):
+        display = file.relative_to(root).as_posix()
+        if kind == "stray":
+            errors.append(DataError(display, 1, 1, "HD116", f"'{file.name}' is not read: data files end in .yml", f"rename it to {file.stem}.yml"))
+            continue
+        if not file.exists():
+            errors.append(DataError(display, 1, 1, "HD117", "required data file is missing", "restore it from the main branch"))
+            continue
+        if kind == "page":
+            page = read_markdown(file, display)
+            if isinstance(page, DataError):
+                errors.append(page)
+                continue
+            document = page.front_matter
+        else:
+            read = read_file(file, display)
+            if isinstance(read, DataError):
+                if kind in COLLECTIONS:
+                    known[kind].add(file.stem)
+                errors.append(read)
+                continue
+            document = read
+        documents[display] = document
+        if kind in COLLECTIONS:
+            known[kind].add(file.stem)
+        problems = schema.check(document, kind) + list(safety.check_document(document))
+        errors.extend(problems)
+        if kind in vocab:
+            if isinstance(document.value, dict):
+                known[kind].update(k for k in document.value if isinstance(k, str))
+            if not problems:
+                vocab[kind] = _vocabulary(kind, document.value)
+            continue
+        if problems:
+            continue
+        if kind == "page":
+            assert isinstance(page, MarkdownPage)
+            meta = document.value
+            relative = file.relative_to(root / "content")
+            built["page"][display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line)
+            errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
+        else:
+            builder = {"exercise": build_exercise, "myth": build_myth, "plan": build_plan}[kind]
+            item = builder(document.value, display)
+            built[kind][item.id] = item
+    library = Library(
+        exercises=dict(sorted(built["exercise"].items())),
+        myths=dict(sorted(built["myth"].items())),
+        plans=dict(sorted(built["plan"].items())),
+        muscles=vocab["muscles"],
+        equipment=vocab["equipment"],
+        sources=vocab["sources"],
+        pages=dict(sorted(built["page"].items())),
+    )
+    frozen_known = {kind: frozenset(ids) for kind, ids in known.items()}
+    errors.extend(rules.check_all(library, documents, frozen_known, root))
+    return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))))
+

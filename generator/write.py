@@ -1,0 +1,43 @@
+"""Stage 5, write: make the Markdown tree on disk equal to the rendered files.
+
+Only files whose bytes changed are written (so `mkdocs serve` rebuilds what
+changed and file times mean something); files that are no longer rendered
+are removed, with the folders they leave empty. Each file is written to a
+temporary name and renamed, so no reader ever sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+
+def write_tree(out_dir: Path, files: dict[str, bytes]) -> WriteReport:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[str] = []
+    for relative, data in sorted(files.items()):
+        target = out_dir / relative
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        written.append(relative)
+    removed: list[str] = []
+    for existing in sorted(out_dir.rglob("*"), reverse=True):
+        relative = existing.relative_to(out_dir).as_posix()
+        if existing.is_file() and relative not in files:
+            existing.unlink()
+            removed.append(relative)
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return WriteReport(tuple(written), tuple(sorted(removed)), len(files) - len(written))

@@ -1,0 +1,121 @@
+"""A corpus of broken contributions, each with the error code it must get.
+
+Each case edits one file of the fixture library (tests/fixtures/library):
+("replace", old, new) swaps text once, ("write", text) writes a whole file,
+("bytes", raw) writes raw bytes, ("delete",) removes the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BadInput:
+    name: str
+    file: str
+    edit: tuple[object, ...]
+    code: str
+
+    def apply(self, root: Path) -> None:
+        target = root / self.file
+        action = self.edit[0]
+        if action == "replace":
+            old, new = str(self.edit[1]), str(self.edit[2])
+            text = target.read_text(encoding="utf-8")
+            assert old in text, f"{self.name}: {old!r} not in {self.file}"
+            target.write_text(text.replace(old, new, 1), encoding="utf-8")
+        elif action == "write":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(str(self.edit[1]), encoding="utf-8")
+        elif action == "bytes":
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(bytes(self.edit[1]))  # type: ignore[call-overload]
+        elif action == "delete":
+            target.unlink()
+
+
+CLAM = "exercises/clam.yml"
+LIFT = "exercises/leg-lift.yml"
+PLAN = "content/plans/week.yml"
+MYTH = "content/myths/spot.yml"
+SOURCES = "content/sources.yml"
+HOME = "content/index.md"
+
+CASES: tuple[BadInput, ...] = (
+    # reading
+    BadInput("yaml syntax error", CLAM, ("replace", "level: beginner", "level: beginner: yes"), "HD103"),
+    BadInput("bad indentation", CLAM, ("replace", "  primary: [gluteus-medius]", " primary: [gluteus-medius]"), "HD103"),
+    BadInput("unclosed bracket", CLAM, ("replace", "aliases: [clamshell]", "aliases: [clamshell"), "HD103"),
+    BadInput("duplicate key", CLAM, ("replace", "level: beginner", "level: beginner\nlevel: advanced"), "HD104"),
+    BadInput("yaml anchor", CLAM, ("replace", "equipment: [mini-band]", "equipment: &eq [mini-band]"), "HD105"),
+    BadInput("yaml alias", LIFT, ("replace", "equipment: []", "equipment: *eq"), "HD105"),
+    BadInput("python tag", CLAM, ("replace", "level: beginner", "level: !!python/object/apply:os.system [ls]"), "HD106"),
+    BadInput("custom tag", CLAM, ("replace", "level: beginner", "level: !level beginner"), "HD106"),
+    BadInput("empty file", LIFT, ("write", ""), "HD109"),
+    BadInput("comment-only file", LIFT, ("write", "# nothing here\n"), "HD109"),
+    BadInput("byte-order mark", LIFT, ("bytes", b"\xef\xbb\xbf" + b"id: leg-lift\n"), "HD102"),
+    BadInput("invalid utf-8", CLAM, ("bytes", b"id: clam\nname: Cl\xe4m\n"), "HD101"),
+    BadInput("tab indentation", CLAM, ("replace", "  primary: [gluteus-medius]", "\tprimary: [gluteus-medius]"), "HD110"),
+    BadInput("control character", CLAM, ("replace", "name: Clam", "name: Cl\x07am"), "HD111"),
+    BadInput("file too large", LIFT, ("write", "id: leg-lift\nwhy: " + "x" * 300_000 + "\n"), "HD107"),
+    BadInput("two documents", CLAM, ("replace", "level: beginner", "level: beginner\n---\nlevel: beginner"), "HD112"),
+    BadInput("numeric key", CLAM, ("replace", "level: beginner", "level: beginner\n5: five"), "HD113"),
+    BadInput("not a finite number", CLAM, ("replace", "mvic: 40", "mvic: .inf"), "HD114"),
+    BadInput("nesting too deep", CLAM, ("replace", "aliases: [clamshell]", "aliases: [[[[[[[[[clamshell]]]]]]]]]"), "HD108"),
+    BadInput("page without front matter", HOME, ("write", "# Home\n"), "HD115"),
+    BadInput("wrong file extension", "exercises/new-one.yaml", ("write", "id: new-one\n"), "HD116"),
+    BadInput("vocabulary file missing", SOURCES, ("delete",), "HD117"),
+    # schema
+    BadInput("unknown key", CLAM, ("replace", "level: beginner", "level: beginner\ndifficulty: easy"), "HD201"),
+    BadInput("misspelt key", CLAM, ("replace", "cues:", "cue:"), "HD201"),
+    BadInput("missing required key", CLAM, ("replace", "summary: A side-lying move that opens the top knee against a band to train the side of the hip.\n", ""), "HD202"),
+    BadInput("list where a mapping is expected", CLAM, ("replace", "muscles:\n  primary: [gluteus-medius]\n  secondary: [gluteus-maximus]", "muscles: [gluteus-medius]"), "HD203"),
+    BadInput("text where a list is expected", CLAM, ("replace", "  primary: [gluteus-medius]", "  primary: gluteus-medius"), "HD203"),
+    BadInput("top level is a list", LIFT, ("write", "- id: leg-lift\n"), "HD203"),
+    BadInput("number where text is expected", CLAM, ("replace", "name: Clam", "name: 42"), "HD203"),
+    BadInput("unknown level", CLAM, ("replace", "level: beginner", "level: easy"), "HD204"),
+    BadInput("unknown verdict", MYTH, ("replace", 'verdict: "false"', "verdict: nope"), "HD204"),
+    BadInput("unquoted no becomes a boolean", MYTH, ("replace", 'verdict: "false"', "verdict: false"), "HD204"),
+    BadInput("id not kebab-case", CLAM, ("replace", "id: clam", "id: Clam_Shell"), "HD205"),
+    BadInput("reps not a number or range", CLAM, ("replace", "reps: 12-20", "reps: lots"), "HD205"),
+    BadInput("summary too short", CLAM, ("replace", "summary: A side-lying move that opens the top knee against a band to train the side of the hip.", "summary: Short."), "HD206"),
+    BadInput("too few cues", CLAM, ("replace", "  - Keep your hips stacked.\n  - Move slowly.\n", ""), "HD206"),
+    BadInput("same id twice in a list", CLAM, ("replace", "sources: [study-a]", "sources: [study-a, study-a]"), "HD208"),
+    BadInput("both reps and seconds", CLAM, ("replace", "reps: 12-20", "reps: 12-20\n  seconds: 30"), "HD209"),
+    BadInput("exercises on a rest day", PLAN, ("replace", "    kind: rest\n", "    kind: rest\n    exercises:\n      - exercise: clam\n        sets: 1\n        reps: 5\n        rest_seconds: 30\n"), "HD209"),
+    BadInput("source without doi, pmid or url", SOURCES, ("replace", "  url: https://example.org/review\n", ""), "HD209"),
+    # safety
+    BadInput("raw html script", CLAM, ("replace", "setup: Lie on your side", "setup: <script>alert(1)</script> Lie on your side"), "HD401"),
+    BadInput("raw html event handler", CLAM, ("replace", "  - Lift the top knee.", '  - Lift the <img src=x onerror="alert(1)"> knee.'), "HD401"),
+    BadInput("iframe in a page", HOME, ("replace", "# Home", '# Home\n\n<iframe src="https://evil.example"></iframe>'), "HD401"),
+    BadInput("javascript link", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '[click](javascript:alert(1)) Lie on your side.'"), "HD402"),
+    BadInput("entity-encoded javascript link", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '[click](&#106;avascript:alert(1)) Lie down.'"), "HD402"),
+    BadInput("data url link", MYTH, ("replace", "instead: Train for strength.", "instead: '[x](data:text/html;base64,PHNjcmlwdD4=)'"), "HD402"),
+    BadInput("ftp source url", SOURCES, ("replace", "url: https://example.org/review", "url: ftp://example.org/review"), "HD402"),
+    BadInput("javascript source url", SOURCES, ("replace", "url: https://example.org/review", "url: javascript:alert(1)"), "HD402"),
+    BadInput("remote image in text", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '![x](https://tracker.example/p.gif) Lie down.'"), "HD403"),
+    BadInput("image file missing", CLAM, ("replace", "safety:", "images:\n  - path: images/missing.png\n    alt: A clam.\n    licence: CC0-1.0\n    author: Me\nsafety:"), "HD404"),
+    BadInput("image path outside the repository", CLAM, ("replace", "safety:", "images:\n  - path: ../../etc/passwd\n    alt: A clam.\n    licence: CC0-1.0\n    author: Me\nsafety:"), "HD205"),
+    BadInput("svg image", CLAM, ("replace", "safety:", "images:\n  - path: images/clam.svg\n    alt: A clam.\n    licence: CC0-1.0\n    author: Me\nsafety:"), "HD205"),
+    # cross-file rules
+    BadInput("unknown muscle", CLAM, ("replace", "primary: [gluteus-medius]", "primary: [gluteus-medus]"), "HD301"),
+    BadInput("unknown equipment", CLAM, ("replace", "equipment: [mini-band]", "equipment: [mini-bands]"), "HD301"),
+    BadInput("dangling progression", CLAM, ("replace", "harder: [leg-lift]", "harder: [leg-lift, pistol-squat]"), "HD301"),
+    BadInput("unknown source", CLAM, ("replace", "sources: [study-a]", "sources: [study-a, study-z]"), "HD301"),
+    BadInput("unknown inline citation", MYTH, ("replace", "[@review-b]", "[@review-c]"), "HD301"),
+    BadInput("plan names an unknown exercise", PLAN, ("replace", "exercise: clam", "exercise: clams"), "HD301"),
+    BadInput("file name does not match id", LIFT, ("replace", "id: leg-lift", "id: side-lift"), "HD302"),
+    BadInput("previous id taken by another entry", LIFT, ("replace", "previous_ids: [side-leg-lift]", "previous_ids: [thrust]"), "HD303"),
+    BadInput("duplicate exercise name", LIFT, ("replace", "name: Leg lift", "name: Clam"), "HD304"),
+    BadInput("alias equals another name", LIFT, ("replace", "name: Leg lift", "name: Leg lift\naliases: [Thrust]"), "HD304"),
+    BadInput("progressions disagree", LIFT, ("replace", "easier: [clam]", "easier: []"), "HD306"),
+    BadInput("progression cycle", LIFT, ("replace", "  harder: []", "  harder: [clam]"), "HD305"),
+    BadInput("plan needs equipment it lacks", PLAN, ("replace", "exercise: leg-lift", "exercise: thrust"), "HD307"),
+    BadInput("same primary muscle on consecutive days", PLAN, ("replace", "    kind: rest\n", "    kind: training\n    focus: More\n    exercises:\n      - exercise: leg-lift\n        sets: 1\n        reps: 5\n        rest_seconds: 30\n"), "HD308"),
+    BadInput("source never cited", SOURCES, ("replace", "review-b:", "unused-c:\n  kind: review\n  authors: X\n  year: 2001\n  title: T\n  venue: V\n  url: https://example.org/x\nreview-b:"), "HD309"),
+    BadInput("cited source not listed", MYTH, ("replace", "sources: [review-b]", "sources: [study-a]"), "HD311"),
+    BadInput("evidence source not listed", CLAM, ("replace", "sources: [study-a]", "sources: [review-b]"), "HD311"),
+    BadInput("exercise lists itself as harder", CLAM, ("replace", "harder: [leg-lift]", "harder: [leg-lift, clam]"), "HD312"),
+)

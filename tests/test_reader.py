@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import DataError
+from generator.reader import Document, read_file, read_markdown, read_text
+
+
+def read_ok(text: str) -> Document:
+    result = read_text(text, "f.yml")
+    assert isinstance(result, Document), result
+    return result
+
+
+def read_error(text: str) -> DataError:
+    result = read_text(text, "f.yml")
+    assert isinstance(result, DataError), result
+    return result
+
+
+def test_reader_keeps_line_and_column_of_every_value() -> None:
+    doc = read_ok("name: Clam\nsteps:\n  - one\n  - two\nmuscles:\n  primary: [a, b]\n")
+    assert doc.value == {"name": "Clam", "steps": ["one", "two"], "muscles": {"primary": ["a", "b"]}}
+    assert doc.where(("name",)) == (1, 7)
+    assert doc.where(("steps", 1)) == (4, 5)
+    assert doc.where(("muscles", "primary", 1)) == (6, 16)
+    assert doc.where(("muscles",), key=True) == (5, 1)
+
+
+def test_reader_types_plain_scalars_and_keeps_quoted_ones_as_text() -> None:
+    doc = read_ok('a: 3\nb: 1.5\nc: true\nd: "3"\ne: 2024-01-01\nf:\n')
+    assert doc.value == {"a": 3, "b": 1.5, "c": True, "d": "3", "e": "2024-01-01", "f": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "col"),
+    [
+        ("a: 1\na: 2\n", "HD104", 2, 1),
+        ("a: &x 1\nb: 2\n", "HD105", 1, 4),
+        ("a: [1]\nb: *x\n", "HD105", 2, 4),
+        ("a: !!python/object:os.system x\n", "HD106", 1, 4),
+        ("a: !custom x\n", "HD106", 1, 4),
+        ("a: b: c\n", "HD103", 1, 5),
+        ("", "HD109", 1, 1),
+        ("# only a comment\n", "HD109", 1, 1),
+        ("a: 1\n---\nb: 2\n", "HD112", 2, 1),
+        ("1: x\n", "HD113", 1, 1),
+        ("? [a]\n: b\n", "HD113", 1, 3),
+        ("a: .nan\n", "HD114", 1, 4),
+        ("a: 99999999999999999999\n", "HD114", 1, 4),
+        ("a: " + "[" * 12 + "]" * 12 + "\n", "HD108", 1, 11),
+    ],
+)
+def test_reader_refuses_unsafe_or_ambiguous_yaml(text: str, code: str, line: int, col: int) -> None:
+    error = read_error(text)
+    assert (error.code, error.line, error.col) == (code, line, col)
+    assert error.format().startswith(f"f.yml:{line}:{col}: {code} ")
+
+
+def test_reader_refuses_bom_bad_utf8_tabs_and_control_characters(tmp_path: Path) -> None:
+    cases = {
+        b"\xef\xbb\xbfa: 1\n": ("HD102", 1, 1),
+        b"a: 1\nb: caf\xe9\n": ("HD101", 2, 7),
+        b"a:\n\t- x\n": ("HD110", 2, 1),
+        b"a: x\x1b[31m\n": ("HD111", 1, 5),
+        b"a: " + b"x" * (300 * 1024) + b"\n": ("HD107", 1, 1),
+    }
+    for raw, (code, line, col) in cases.items():
+        file = tmp_path / "f.yml"
+        file.write_bytes(raw)
+        error = read_file(file, "f.yml")
+        assert isinstance(error, DataError)
+        assert (error.code, error.line, error.col) == (code, line, col), raw[:20]
+
+
+def test_markdown_front_matter_keeps_file_line_numbers(tmp_path: Path) -> None:
+    file = tmp_path / "p.md"
+    file.write_text("---\ntitle: T\ndescription: D\n---\n\n# Body\n", encoding="utf-8")
+    page = read_markdown(file, "p.md")
+    assert not isinstance(page, DataError)
+    assert page.front_matter.value == {"title": "T", "description": "D"}
+    assert page.front_matter.where(("description",)) == (3, 14)
+    assert page.body == "\n# Body\n"
+    assert page.body_line == 5
+
+
+def test_markdown_without_front_matter_is_an_error(tmp_path: Path) -> None:
+    file = tmp_path / "p.md"
+    file.write_text("# Just a heading\n", encoding="utf-8")
+    error = read_markdown(file, "p.md")
+    assert isinstance(error, DataError) and error.code == "HD115"
