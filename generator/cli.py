@@ -67,7 +67,7 @@ def _build(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(args.root))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(staging)], cwd=args.root, env=env, check=False)
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)], cwd=args.root, env=env, check=False)
     if build.returncode:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed; site/ was left as it was.", file=sys.stderr)

@@ -2,7 +2,8 @@
 
 Text fields are Markdown without raw HTML. Python-Markdown passes raw HTML
 through and does not filter link schemes, so both are refused here, before
-anything is rendered: HTML tags and comments, links whose scheme is not
+anything is rendered: HTML tags and comments, attribute lists that set
+event handlers, styles or addresses (`{: onclick=...}`), links whose scheme is not
 http, https or mailto (after the tricks browsers forgive: entities, white
 space and control characters inside the scheme), and images from other
 hosts, which would make readers' browsers contact them.
@@ -17,7 +18,9 @@ from generator.errors import DataError
 from generator.reader import Document
 
 _HTML = re.compile(r"<\s*[A-Za-z!?/]")
-_INLINE_TARGET = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)>]*)")
+_INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")
+_IMAGE_TARGET = re.compile(r"!\[[^\]]*\]\(\s*<?([^)>]*)")
+_ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*\b(on[a-z]+|style|href|src|srcdoc|srcset|formaction|action|xlink:href)\s*=", re.IGNORECASE)
 _REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]+")
@@ -40,12 +43,14 @@ def problems_in_text(text: str) -> Iterator[tuple[int, str, str, str]]:
     for match in _HTML.finditer(text):
         yield match.start(), "HD401", "raw HTML is not allowed in text", "use Markdown instead; write 'less than' for '<'"
     for match in _INLINE_TARGET.finditer(text):
-        image, target = match.group(1), match.group(2)
-        scheme = _unsafe_target(target)
+        scheme = _unsafe_target(match.group(1))
         if scheme:
             yield match.start(), "HD402", f"link with unsafe target ({scheme}) is not allowed", "links must start with https://, http:// or mailto:, or be a relative path"
-        elif image and re.match(r"\s*(https?:)?//", target):
+    for match in _IMAGE_TARGET.finditer(text):
+        if re.match(r"\s*([a-z][a-z0-9+.\-]*:|//)", match.group(1), re.IGNORECASE):
             yield match.start(), "HD403", "images from other websites are not allowed", "keep pictures in the repository and list them under images:"
+    for match in _ATTRIBUTE_LIST.finditer(text):
+        yield match.start(), "HD405", f"attribute list setting '{match.group(1)}' is not allowed", "remove the {...} part; style comes from the site's CSS"
     for match in _REFERENCE_TARGET.finditer(text):
         scheme = _unsafe_target(match.group(1))
         if scheme:

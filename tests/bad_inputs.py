@@ -119,3 +119,10 @@ CASES: tuple[BadInput, ...] = (
     BadInput("evidence source not listed", CLAM, ("replace", "sources: [study-a]", "sources: [review-b]"), "HD311"),
     BadInput("exercise lists itself as harder", CLAM, ("replace", "harder: [leg-lift]", "harder: [leg-lift, clam]"), "HD312"),
 )
+
+CASES += (
+    BadInput("link breaking out of a name", LIFT, ("replace", "name: Leg lift", "name: 'x](javascript:alert(1)) [y'"), "HD402"),
+    BadInput("attribute list event handler", CLAM, ("replace", "  - Move slowly.", "  - 'Move slowly. {: onclick=\"alert(1)\" }'"), "HD405"),
+    BadInput("attribute list style in a page", HOME, ("replace", "# Home", "# Home { style=\"display:none\" }"), "HD405"),
+    BadInput("protocol-relative image", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '![x](//tracker.example/p.gif) Lie down.'"), "HD403"),
+)
