@@ -1,0 +1,104 @@
+"""The library's words: original, plain, honest, and complete."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html import unescape
+from pathlib import Path
+
+import pytest
+import textstat
+
+from generator.validate import load
+from tests.conftest import REPO, build_site
+
+ORIGINALITY = REPO.parent / "shared" / "tools" / "originality.py"
+MAX_GRADE = 10.0
+
+
+def test_no_sentence_is_copied_from_the_source_articles() -> None:
+    if not ORIGINALITY.exists():
+        pytest.fail(f"the originality tool is missing: {ORIGINALITY}")
+    done = subprocess.run([sys.executable, str(ORIGINALITY), "content", "exercises"], cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout
+
+
+def test_library_has_the_promised_entries() -> None:
+    library = load(REPO).library
+    assert len(library.exercises) >= 20
+    assert len(library.myths) >= 12
+    assert {"gluteus-medius", "gluteus-minimus", "tensor-fasciae-latae", "gluteus-maximus"} <= set(library.muscles)
+    assert {"gym-week", "home-week", "beginner-two-day"} <= set(library.plans)
+    pages = {page.output for page in library.pages.values()}
+    assert {"index.md", "what-are-hip-dips.md", "nutrition-and-recovery.md", "30-day-start.md", "about.md"} <= pages
+
+
+PROMISES = re.compile(r"\b(get rid of|remove|eliminate|fix|fill in|fill out|erase|banish)\b[^.]{0,40}\bhip dips?\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(not|no|never|cannot|can't|won't|doesn't|don't|nor|without|myth|claim|promise|sold|say|said|told)\b", re.IGNORECASE)
+
+
+def test_no_page_promises_to_remove_hip_dips() -> None:
+    """Every sentence that pairs 'remove/fix/fill' with 'hip dips' must deny or report it."""
+    offenders = []
+    for file in [*REPO.glob("exercises/*.yml"), *REPO.glob("content/**/*.yml"), *REPO.glob("content/**/*.md")]:
+        for sentence in re.split(r"(?<=[.!?])\s+", file.read_text(encoding="utf-8")):
+            if PROMISES.search(sentence) and not NEGATION.search(sentence):
+                offenders.append(f"{file.relative_to(REPO)}: {sentence.strip()[:120]}")
+    assert offenders == []
+
+
+def test_secondhand_figures_are_marked() -> None:
+    """Boren's gluteus maximus figures were only seen second-hand (EVIDENCE C2)."""
+    library = load(REPO).library
+    for exercise in library.exercises.values():
+        for row in exercise.evidence:
+            if row.source == "boren-2011" and row.muscle == "gluteus-maximus":
+                assert row.secondhand, exercise.id
+
+
+def prose_of(html: str) -> str:
+    """The prose of a built page: its article without headings, tables, code and the source list."""
+    match = re.search(r"<article[^>]*>(.*)</article>", html, re.DOTALL)
+    body = match.group(1) if match else ""
+    body = body.split('<h2 id="sources"', 1)[0]  # the reference list is citations, not prose
+    for element in ("table", "pre", "code", "h1", "h2", "h3", "h4", "script", "style"):
+        body = re.sub(rf"<{element}\b.*?</{element}>", " ", body, flags=re.DOTALL)
+    body = re.sub(r"</(li|p|dd|dt)>", ". ", body)  # each list item is its own unit, not one long sentence
+    text = unescape(re.sub(r"<[^>]+>", " ", body))
+    text = re.sub(r"([.!?:])\s*\.", r"\1", text)
+    return " ".join(text.split())
+
+
+def grade_of(html: str) -> float:
+    text = re.sub(r"\bet al\.", "and others", prose_of(html))
+    return float(textstat.flesch_kincaid_grade(text)) if len(text.split()) > 30 else 0.0
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("read") / "repo"
+    root.mkdir()
+    import shutil
+
+    for name in ("content", "exercises"):
+        shutil.copytree(REPO / name, root / name)
+    done = build_site(root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "site"
+
+
+def test_reading_grade_of_every_page_is_at_most_10(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    grades = {}
+    for page in sorted(built_site.rglob("index.html")):
+        relative = page.parent.relative_to(built_site).as_posix() or "home"
+        if relative.startswith(("search", "schema")) or relative in ("references",):
+            continue
+        grades[relative] = grade_of(page.read_text(encoding="utf-8"))
+    assert len(grades) > 40
+    report = "\n".join(f"{grade:5.1f}  {name}" for name, grade in sorted(grades.items(), key=lambda item: -item[1]))
+    with capsys.disabled():
+        print("\nFlesch-Kincaid grade of each page (limit 10, aim 8):\n" + report)
+    too_hard = {name: grade for name, grade in grades.items() if grade > MAX_GRADE}
+    assert too_hard == {}
