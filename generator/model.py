@@ -9,12 +9,20 @@ LEVELS = ("beginner", "intermediate", "advanced")
 VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
 
 
+def _surname(name: str) -> str:
+    """'Krause Neto W' -> 'Krause Neto'; 'Vispute SS' -> 'Vispute'."""
+    words = name.split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        words.pop()
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     kind: str
     authors: str
-    year: int
+    year: int | None
     title: str
     venue: str
     doi: str = ""
@@ -25,14 +33,21 @@ class Source:
     note: str = ""
 
     @property
+    def date(self) -> str:
+        return str(self.year) if self.year else "n.d."
+
+    @property
     def label(self) -> str:
-        """A short in-text label such as 'Vispute et al. 2011'."""
-        first = self.authors.split(",")[0].strip()
-        if first.lower().startswith("authors not confirmed"):
-            return f"{self.venue.split('.')[0].strip()} {self.year}"
-        surname = first.split(" ")[0] if " " in first else first
-        many = "," in self.authors or " et al" in self.authors
-        return f"{surname} et al. {self.year}" if many else f"{surname} {self.year}"
+        """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'."""
+        if self.authors.lower().startswith("authors not confirmed"):
+            return f"{self.venue.split('.')[0].strip()} {self.date}"
+        names = [part.strip() for part in self.authors.replace(" et al.", ", et al.").split(",") if part.strip()]
+        surnames = [_surname(name) for name in names if name != "et al."]
+        if len(names) == 1:
+            return f"{surnames[0]} {self.date}"
+        if len(names) == 2 and len(surnames) == 2:
+            return f"{surnames[0]} and {surnames[1]} {self.date}"
+        return f"{surnames[0]} et al. {self.date}"
 
     @property
     def href(self) -> str:

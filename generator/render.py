@@ -67,9 +67,10 @@ class Page:
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
     def md(self, text: str) -> str:
-        return resolve(text, self.cite)
+        """Contributor Markdown with each `[@id]` turned into '(Author year)' linked to the references."""
+        return resolve(text, lambda source_id: f"({self.source(source_id)})")
 
-    def cite(self, source_id: str) -> str:
+    def source(self, source_id: str) -> str:
         source = self.library.sources[source_id]
         return f"[{source.label}]({self.to('references.md')}#{source_id})"
 

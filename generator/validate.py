@@ -110,7 +110,7 @@ def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
             built[key] = Equipment(key, item["name"], item["description"], bool(item["home"]))
         else:
             fields = {k: item[k] for k in ("doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
-            built[key] = Source(key, item["kind"], item["authors"], int(item["year"]), item["title"], item["venue"], **fields)
+            built[key] = Source(key, item["kind"], item["authors"], item.get("year"), item["title"], item["venue"], **fields)
     return built
 
 
