@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.errors import DataError
 from generator.link import link
 from generator.render import render
+from generator.structured import Site
 from generator.validate import load
 from generator.write import WriteReport, write_tree
 
@@ -30,6 +31,6 @@ def generate(root: Path, out_dir: Path | None = None, *, write: bool = True) -> 
     loaded = load(root)
     if loaded.errors:
         return Result(loaded.errors, {}, None)
-    files = render(loaded.library, link(loaded.library))
+    files = render(loaded.library, link(loaded.library), Site.from_mkdocs(root))
     report = write_tree(out_dir or root / OUTPUT_DIR, files) if write else None
     return Result((), files, report)

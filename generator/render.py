@@ -20,6 +20,7 @@ import jinja2
 from generator.citations import resolve
 from generator.link import Links, output_path
 from generator.model import Library
+from generator.structured import Site, exercise_howto, myth_review, to_script, website
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -62,6 +63,11 @@ class Page:
     path: str
     library: Library
     links: Links
+    site: Site
+
+    @property
+    def url(self) -> str:
+        return self.site.page_url(self.path)
 
     def to(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
@@ -93,6 +99,10 @@ class Page:
         made = [getattr(self, kind)(ident) for ident in idents]
         return ", ".join(made) if made else empty
 
+    def names(self, idents: Iterable[str]) -> str:
+        """Muscle names in plain text, e.g. for a preview card."""
+        return ", ".join(self.library.muscles[ident].name for ident in idents)
+
     def sources(self) -> list[str]:
         return list(self.links.page_sources.get(self.path, ()))
 
@@ -105,21 +115,24 @@ def _redirect(target_url: str) -> str:
     return environment().get_template("redirect.html.j2").render(target=target_url)
 
 
-def render(library: Library, links: Links) -> dict[str, bytes]:
+def render(library: Library, links: Links, site: Site | None = None) -> dict[str, bytes]:
     """Every generated file of the Markdown tree, keyed by its path in it."""
+    site = site or Site()
     pages: dict[str, str] = {}
 
     def page(path: str) -> Page:
-        return Page(path, library, links)
+        return Page(path, library, links, site)
 
     for ex in library.exercises.values():
         path = output_path("exercise", ex.id)
-        pages[path] = _render("exercise.md.j2", page(path), ex=ex)
+        here = page(path)
+        pages[path] = _render("exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)))
         for old in ex.previous_ids:
             pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")
     for myth in library.myths.values():
         path = output_path("myth", myth.id)
-        pages[path] = _render("myth.md.j2", page(path), myth=myth)
+        here = page(path)
+        pages[path] = _render("myth.md.j2", here, myth=myth, jsonld=to_script(myth_review(myth, library, site, here.url)))
         for old in myth.previous_ids:
             pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
     for plan in library.plans.values():
@@ -137,7 +150,9 @@ def render(library: Library, links: Links) -> dict[str, bytes]:
     pages["equipment.md"] = _render("equipment.md.j2", page("equipment.md"))
     pages["references.md"] = _render("references.md.j2", page("references.md"), kinds=SOURCE_KINDS, titles=page_titles(library))
     for hand in library.pages.values():
-        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand)
+        jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
+        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
+    pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()

@@ -29,7 +29,7 @@ def run_cli(*args: str, root: Path = REPO, env: dict[str, str] | None = None) ->
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-SITE_PARTS = ("mkdocs.yml", "schema", "generator", "overrides")
+SITE_PARTS = ("mkdocs.yml", "schema", "generator", "overrides", "social")
 
 
 def build_site(root: Path, *, keep_nav: bool = True) -> subprocess.CompletedProcess[str]:
@@ -60,3 +60,15 @@ def library(tmp_path: Path) -> Path:
     target = tmp_path / "library"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once for the session in a copy of the repository."""
+    root = tmp_path_factory.mktemp("real") / "repo"
+    root.mkdir()
+    for name in ("content", "exercises"):
+        shutil.copytree(REPO / name, root / name)
+    done = build_site(root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "site"

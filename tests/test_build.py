@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
-
-import pytest
 
 from generator.validate import load
 from tests.conftest import REPO
 
 SITE_HOST = "hipdips-honestly.github.io"
-COPIED = ("mkdocs.yml", "content", "exercises", "schema", "generator", "overrides")
-
-
-def copy_repo(target: Path) -> Path:
-    target.mkdir()
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_repo(tmp_path_factory.mktemp("build") / "repo")
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "site"
 
 
 class Resources(HTMLParser):
@@ -55,19 +30,19 @@ class Resources(HTMLParser):
             self.fetched.append(str(values["href"]))
 
 
-def test_build_makes_a_page_for_every_entry(site: Path) -> None:
+def test_build_makes_a_page_for_every_entry(real_site: Path) -> None:
     library = load(REPO).library
-    assert (site / "index.html").is_file()
+    assert (real_site / "index.html").is_file()
     for kind, ids in (("exercises", library.exercises), ("myths", library.myths), ("plans", library.plans), ("muscles", library.muscles)):
-        assert (site / kind / "index.html").is_file()
+        assert (real_site / kind / "index.html").is_file()
         for ident in ids:
-            assert (site / kind / ident / "index.html").is_file(), f"{kind}/{ident}"
-    assert (site / "references" / "index.html").is_file()
-    assert (site / "schema" / "exercise.schema.json").is_file()
+            assert (real_site / kind / ident / "index.html").is_file(), f"{kind}/{ident}"
+    assert (real_site / "references" / "index.html").is_file()
+    assert (real_site / "schema" / "exercise.schema.json").is_file()
 
 
-def test_built_pages_fetch_nothing_from_other_hosts(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
+def test_built_pages_fetch_nothing_from_other_hosts(real_site: Path) -> None:
+    pages = sorted(real_site.rglob("*.html"))
     assert len(pages) > 20
     for page in pages:
         parser = Resources()
@@ -77,15 +52,15 @@ def test_built_pages_fetch_nothing_from_other_hosts(site: Path) -> None:
         assert not css_urls, page
         for url in parser.fetched:
             host = urlparse(url).netloc
-            assert host in ("", SITE_HOST), f"{page.relative_to(site)} fetches {url}"
-    for sheet in site.rglob("*.css"):
+            assert host in ("", SITE_HOST), f"{page.relative_to(real_site)} fetches {url}"
+    for sheet in real_site.rglob("*.css"):
         assert not re.search(r"url\((['\"]?)(https?:)?//", sheet.read_text(encoding="utf-8")), sheet
-    for script in site.rglob("*.js"):
+    for script in real_site.rglob("*.js"):
         assert "fonts.googleapis.com" not in script.read_text(encoding="utf-8", errors="replace"), script
 
 
-def test_exercise_page_shows_its_data(site: Path) -> None:
-    html = (site / "exercises" / "banded-clamshell" / "index.html").read_text(encoding="utf-8")
+def test_exercise_page_shows_its_data(real_site: Path) -> None:
+    html = (real_site / "exercises" / "banded-clamshell" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in html and "Banded clamshell" in html
     assert "Form cues" in html and "Common mistakes" in html
     assert 'href="../../muscles/gluteus-medius/"' in html
@@ -93,8 +68,8 @@ def test_exercise_page_shows_its_data(site: Path) -> None:
     assert '<meta name="description" content="A side-lying move' in html
 
 
-def test_navigation_does_not_list_every_exercise(site: Path) -> None:
-    html = (site / "index.html").read_text(encoding="utf-8")
+def test_navigation_does_not_list_every_exercise(real_site: Path) -> None:
+    html = (real_site / "index.html").read_text(encoding="utf-8")
     library = load(REPO).library
     linked = [ident for ident in library.exercises if f"exercises/{ident}/" in html]
     assert len(linked) < len(library.exercises)

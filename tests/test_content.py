@@ -12,7 +12,7 @@ import pytest
 import textstat
 
 from generator.validate import load
-from tests.conftest import REPO, build_site
+from tests.conftest import REPO
 
 ORIGINALITY = REPO.parent / "shared" / "tools" / "originality.py"
 MAX_GRADE = 10.0
@@ -76,23 +76,10 @@ def grade_of(html: str) -> float:
     return float(textstat.flesch_kincaid_grade(text)) if len(text.split()) > 30 else 0.0
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("read") / "repo"
-    root.mkdir()
-    import shutil
-
-    for name in ("content", "exercises"):
-        shutil.copytree(REPO / name, root / name)
-    done = build_site(root)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return root / "site"
-
-
-def test_reading_grade_of_every_page_is_at_most_10(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_reading_grade_of_every_page_is_at_most_10(real_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     grades = {}
-    for page in sorted(built_site.rglob("index.html")):
-        relative = page.parent.relative_to(built_site).as_posix() or "home"
+    for page in sorted(real_site.rglob("index.html")):
+        relative = page.parent.relative_to(real_site).as_posix() or "home"
         if relative.startswith(("search", "schema")) or relative in ("references",):
             continue
         grades[relative] = grade_of(page.read_text(encoding="utf-8"))

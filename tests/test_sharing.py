@@ -1,0 +1,141 @@
+"""Every page is worth sharing: preview cards, metadata, structured data, stable URLs."""
+
+from __future__ import annotations
+
+import re
+import struct
+from html import unescape
+from pathlib import Path
+
+import extruct
+import pytest
+
+from generator.validate import load
+from tests.conftest import REPO
+
+SITE_URL = "https://hipdips-honestly.github.io/hipdips/"
+REQUIRED = ("og:type", "og:title", "og:description", "og:url", "og:image", "og:image:width", "og:image:height", "twitter:card", "twitter:image")
+
+
+def content_pages(site: Path) -> list[Path]:
+    """Every real page (not the redirect stubs of renamed entries, not 404)."""
+    pages = []
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' not in html:
+            pages.append(page)
+    return pages
+
+
+def meta(html: str) -> dict[str, str]:
+    found = {}
+    for match in re.finditer(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', html):
+        found[match.group(1)] = unescape(match.group(2))
+    return found
+
+
+def local_file(site: Path, url: str) -> Path:
+    assert url.startswith(SITE_URL), url
+    path = url[len(SITE_URL):]
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def png_size(file: Path) -> tuple[int, int]:
+    data = file.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", file
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_every_page_has_complete_absolute_sharing_tags_and_a_card(real_site: Path) -> None:
+    pages = content_pages(real_site)
+    assert len(pages) > 60
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        tags = meta(html)
+        missing = [tag for tag in REQUIRED if not tags.get(tag)]
+        assert not missing, f"{page.relative_to(real_site)} lacks {missing}"
+        assert tags["twitter:card"] == "summary_large_image"
+        assert tags.get("description"), page
+        assert local_file(real_site, tags["og:url"]) == page
+        card = local_file(real_site, tags["og:image"])
+        assert card.is_file(), tags["og:image"]
+        assert png_size(card) == (1200, 630)
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "630")
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+        assert canonical and canonical.group(1) == tags["og:url"]
+
+
+def h1_of(html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    assert match
+    heading = re.sub(r'<a class="headerlink".*?</a>', "", match.group(1))
+    return unescape(re.sub(r"<[^>]+>", "", heading)).strip()
+
+
+def json_ld(html: str, url: str) -> list[dict[str, object]]:
+    return list(extruct.extract(html, base_url=url, syntaxes=["json-ld"], uniform=True)["json-ld"])
+
+
+def test_exercise_pages_carry_a_howto_matching_the_page(real_site: Path) -> None:
+    library = load(REPO).library
+    for exercise in library.exercises.values():
+        page = real_site / "exercises" / exercise.id / "index.html"
+        html = page.read_text(encoding="utf-8")
+        (data,) = json_ld(html, SITE_URL)
+        assert data["@type"] == "HowTo"
+        assert data["name"] == h1_of(html) == exercise.name
+        assert data["description"] == meta(html)["description"]
+        steps = data["step"]
+        assert isinstance(steps, list) and len(steps) == len(exercise.steps)
+        shown = re.search(r'<h2 id="steps">.*?<ol>(.*?)</ol>', html, re.DOTALL)
+        assert shown and shown.group(1).count("<li>") == len(steps)
+        assert data["url"] == meta(html)["og:url"]
+
+
+def test_myth_pages_carry_a_claimreview_matching_the_page(real_site: Path) -> None:
+    library = load(REPO).library
+    for myth in library.myths.values():
+        html = (real_site / "myths" / myth.id / "index.html").read_text(encoding="utf-8")
+        (data,) = json_ld(html, SITE_URL)
+        assert data["@type"] == "ClaimReview"
+        assert data["claimReviewed"] == h1_of(html) == myth.claim
+        rating = data["reviewRating"]
+        assert isinstance(rating, dict)
+        assert f"Verdict: {rating['alternateName']}." in unescape(re.sub(r"<[^>]+>", "", html))
+        assert 1 <= int(rating["ratingValue"]) <= 5
+        assert data["citation"] and all(str(url).startswith("https://") for url in data["citation"])  # type: ignore[union-attr]
+
+
+def test_home_page_describes_the_website(real_site: Path) -> None:
+    html = (real_site / "index.html").read_text(encoding="utf-8")
+    (data,) = json_ld(html, SITE_URL)
+    assert data["@type"] == "WebSite" and data["url"] == SITE_URL
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(real_site: Path) -> None:
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for page in content_pages(real_site):
+        relative = page.parent.relative_to(real_site).as_posix()
+        url = SITE_URL if relative == "." else f"{SITE_URL}{relative}/"
+        assert url in listed, url
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (real_site / "robots.txt").read_text(encoding="utf-8")
+
+
+def test_not_found_page_offers_ways_on(real_site: Path) -> None:
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in html
+    for target in ("exercises/", "myths/", "plans/"):
+        assert f'href="{SITE_URL}{target}"' in html
+
+
+@pytest.mark.parametrize("page", ["exercises/curtsy-lunge", "myths/spot-reduction", "what-are-hip-dips"])
+def test_every_section_heading_has_a_permalink(real_site: Path, page: str) -> None:
+    html = (real_site / page / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([^"]+)">(.*?)</h2>', html, re.DOTALL)
+    assert headings
+    for anchor, inner in headings:
+        assert f'href="#{anchor}"' in inner and "headerlink" in inner
+    if page == "exercises/curtsy-lunge":
+        assert ("common-mistakes", ) == tuple(a for a, _ in headings if a == "common-mistakes")
