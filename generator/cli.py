@@ -65,7 +65,6 @@ def _build(args: argparse.Namespace) -> int:
     site = args.root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=args.root))
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(args.root))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging)], cwd=args.root, env=env, check=False)
     if build.returncode:
@@ -88,7 +87,7 @@ def _commit_epoch(root: Path) -> str:
         out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False).stdout.strip()
     except OSError:
         out = ""
-    return out or "0"
+    return out
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -124,6 +123,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     args.root = args.root.resolve()
+    epoch = _commit_epoch(args.root)
+    if epoch:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)  # dates come from the last commit
     out = getattr(args, "out", None)
     args.out = out.resolve() if out is not None else None
     return int(args.run(args))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.calendar import plan_calendar
 from generator.citations import resolve
 from generator.link import Links, output_path
 from generator.model import Library
@@ -119,6 +120,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     """Every generated file of the Markdown tree, keyed by its path in it."""
     site = site or Site()
     pages: dict[str, str] = {}
+    calendars: dict[str, bytes] = {}
 
     def page(path: str) -> Page:
         return Page(path, library, links, site)
@@ -138,12 +140,14 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     for plan in library.plans.values():
         path = output_path("plan", plan.id)
         pages[path] = _render("plan.md.j2", page(path), plan=plan)
+        calendars[f"plans/{plan.id}.ics"] = plan_calendar(plan, library, page(path).url, site.host, site.date)
         for old in plan.previous_ids:
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
     for muscle in library.muscles.values():
         path = output_path("muscle", muscle.id)
         pages[path] = _render("muscle.md.j2", page(path), muscle=muscle, regions=REGIONS)
-    pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links))
+    items, choices = exercise_filter(library)
+    pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)
     pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
     pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"))
     pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), regions=REGIONS)
@@ -154,6 +158,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
         pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files.update(calendars)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()
     return dict(sorted(files.items()))
@@ -167,6 +172,47 @@ def page_titles(library: Library) -> dict[str, str]:
     titles.update({output_path("muscle", m.id): m.name for m in library.muscles.values()})
     titles.update({p.output: p.title for p in library.pages.values()})
     return titles
+
+
+@dataclass(frozen=True)
+class FilterItem:
+    """One exercise in the filterable list, with the values the filter matches."""
+
+    id: str
+    name: str
+    summary: str
+    muscles: str
+    equipment: str
+    home: str
+    level: str
+    plane: str
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    name: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value, label)
+
+
+def exercise_filter(library: Library) -> tuple[tuple[FilterItem, ...], tuple[FilterChoice, ...]]:
+    """The exercise index's filter: items with data values, and the choices offered."""
+    items = tuple(
+        FilterItem(
+            e.id, e.name, e.summary, " ".join(e.primary), " ".join(e.equipment) or "none",
+            "yes" if all(library.equipment[i].home for i in e.equipment) else "no", e.level, e.plane,
+        )
+        for e in sorted(library.exercises.values(), key=lambda e: e.name.casefold())
+    )
+    targets = sorted({m for e in library.exercises.values() for m in e.primary}, key=lambda m: library.muscles[m].name)
+    used = sorted({q for e in library.exercises.values() for q in e.equipment}, key=lambda q: library.equipment[q].name)
+    choices = (
+        FilterChoice("muscle", "Target muscle", tuple((m, library.muscles[m].name) for m in targets)),
+        FilterChoice("equipment", "Equipment", (("none", "No equipment"), ("home", "At home")) + tuple((q, library.equipment[q].name) for q in used)),
+        FilterChoice("level", "Level", tuple((lvl, lvl.capitalize()) for lvl in ("beginner", "intermediate", "advanced"))),
+        FilterChoice("plane", "Plane of motion", tuple((p, label) for p, label in PLANES.items())),
+    )
+    return items, choices
 
 
 @dataclass(frozen=True)

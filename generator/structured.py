@@ -7,11 +7,14 @@ The JSON is escaped so that it can sit inside a <script> element.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -23,20 +26,33 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*_`]+")
 
 
+def build_date() -> dt.date:
+    """The date builds are stamped with: SOURCE_DATE_EPOCH (the last commit), else a fixed day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date(2026, 1, 1)
+
+
 @dataclass(frozen=True)
 class Site:
     name: str = "Hip Dips, Honestly"
     url: str = "https://example.org/"
+    date: dt.date = dt.date(2026, 1, 1)
+
+    @property
+    def host(self) -> str:
+        return urlparse(self.url).netloc
 
     @classmethod
     def from_mkdocs(cls, root: Path) -> Site:
         """The site's name and URL from mkdocs.yml (a fixture library has none)."""
         config = root / "mkdocs.yml"
         if not config.is_file():
-            return cls()
+            return cls(date=build_date())
         data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
         url = str(data.get("site_url") or cls.url)
-        return cls(str(data.get("site_name") or cls.name), url if url.endswith("/") else url + "/")
+        return cls(str(data.get("site_name") or cls.name), url if url.endswith("/") else url + "/", build_date())
 
     def page_url(self, output_path: str) -> str:
         """The canonical URL of a generated page, e.g. exercises/clam.md -> .../exercises/clam/."""

@@ -45,11 +45,16 @@ def test_rendered_page_matches_golden_file(path: str) -> None:
     golden = GOLDEN / path
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_bytes(actual)
-    assert actual.decode() == golden.read_text(encoding="utf-8")
+    assert actual.decode() == golden.read_bytes().decode("utf-8")
 
 
 def test_every_rendered_page_has_a_golden_file() -> None:
-    expected = {p for p in rendered() if not p.startswith("schema/")}
+    files = rendered()
+    expected = {p for p in files if not p.startswith("schema/")}
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for path in expected:
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(files[path])
     assert expected == {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
 
 
