@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test validate generate clean
+.PHONY: build serve test validate generate bench clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,8 +26,17 @@ serve: $(STAMP)  ## build, then serve with live reload on http://127.0.0.1:8000
 	$(BIN)/python -m generator generate
 	$(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)  ## the whole test suite
+$(VNU):  # the Nu HTML checker, from the npm registry (needs java to run)
+	npm install --silent --no-save --no-audit --no-fund --prefix .tools/vnu vnu-jar@26.9.27
+
+test: $(STAMP) $(VNU)  ## the whole test suite
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)  ## how the build scales to 100, 1,000 and 5,000 exercises (slow; not part of test)
+	$(BIN)/python benchmarks/build_scale.py
+
+audit: build  ## Lighthouse (mobile) scores of the built site -> benchmarks/AUDIT.md
+	$(BIN)/python benchmarks/lighthouse.py
+
 clean:
-	rm -rf build site .site-* .pytest_cache
+	rm -rf build site .site-* .pytest_cache .tools

@@ -197,3 +197,25 @@ def test_plan_calendar_file_parses_as_rfc5545(real_site: Path) -> None:
             assert event.get("RRULE")["FREQ"] == ["WEEKLY"]
         assert calendar.get("VERSION") == "2.0" and calendar.get("PRODID")
         assert b"\r\n" in file.read_bytes()
+
+
+def test_base_template_differs_from_material_only_by_the_fix() -> None:
+    """overrides/base.html is a copy of Material's; a Material upgrade must re-sync it."""
+    import material
+
+    original = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    ours = (Path(__file__).resolve().parent.parent / "overrides" / "base.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    assert ours == original.replace(' id="__drawer" autocomplete="off">', ' id="__drawer">').replace(' id="__search" autocomplete="off">', ' id="__search">')
+
+
+def test_every_page_is_valid_html_for_the_nu_checker(real_site: Path) -> None:
+    """The Nu HTML checker (vnu-jar from npm, installed by `make test` into .tools/) finds no errors."""
+    import subprocess
+
+    jar = Path(__file__).resolve().parent.parent / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    if not jar.is_file() or not java:
+        pytest.fail(f"the Nu HTML checker needs java and {jar} (run `make test`, which installs it)")
+    pages = sorted(str(page) for page in real_site.rglob("*.html"))
+    done = subprocess.run([java, "-jar", str(jar), "--errors-only", *pages], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[:5000]
