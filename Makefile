@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test validate generate bench clean
+.PHONY: build serve test validate generate bench audit clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
