@@ -24,7 +24,7 @@ build: $(STAMP)  ## generate, then mkdocs build --strict into site/
 
 serve: $(STAMP)  ## build, then serve with live reload on http://127.0.0.1:8000
 	$(BIN)/python -m generator generate
-	$(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 $(VNU):  # the Nu HTML checker, from the npm registry (needs java to run)
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools/vnu vnu-jar@26.9.27

@@ -16,6 +16,7 @@ from generator.citations import cited
 from generator.errors import DataError
 from generator.model import Exercise, Library, Myth, Plan
 from generator.reader import Document, JsonPath
+from generator.schema import dotted
 
 MAX_IMAGE_BYTES = 400 * 1024
 KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
@@ -257,7 +258,16 @@ def images_exist(ctx: Context) -> Iterator[DataError]:
                 yield ctx.error(ex.file, ("images", i, "path"), "HD404", f"image '{image.path}' is {file.stat().st_size // 1024} KB; the limit is {MAX_IMAGE_BYTES // 1024} KB", "resize or compress it")
 
 
+def placeholders_filled(ctx: Context) -> Iterator[DataError]:
+    """HD310: no 'FILL IN' placeholder from the `new exercise` template is left."""
+    for file, document in ctx.documents.items():
+        for path, text in document.strings():
+            if "FILL IN" in text:
+                yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", "replace the FILL IN text with your own words")
+
+
 RULES: tuple[Rule, ...] = (
+    placeholders_filled,
     unknown_ids,
     file_name_is_id,
     ids_never_reused,

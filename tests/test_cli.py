@@ -81,6 +81,7 @@ def test_new_exercise_writes_a_template_that_validates_once_filled(library: Path
     # Unfilled, it is refused with located problems ...
     before = run_cli("validate", root=library)
     assert before.code == 1 and "banded-fire-hydrant.yml" in before.err
+    assert "HD310" in before.err
     # ... and once its blanks are filled, it validates.
     text = re.sub(r'"FILL IN: [^"]*"', '"Filled in by the test."', text)
     text = re.sub(r"FILL IN: [^\n]*", "Filled in by the test.", text)
