@@ -19,6 +19,7 @@ import jinja2
 
 from generator.calendar import plan_calendar
 from generator.citations import resolve
+from generator.figures import activation_chart, activation_rows, activation_table_markdown, figure, muscle_map, muscle_map_legend
 from generator.link import Links, output_path
 from generator.model import Library
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
@@ -121,6 +122,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     site = site or Site()
     pages: dict[str, str] = {}
     calendars: dict[str, bytes] = {}
+    muscle_names = {m.id: m.name for m in library.muscles.values()}
 
     def page(path: str) -> Page:
         return Page(path, library, links, site)
@@ -128,7 +130,11 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     for ex in library.exercises.values():
         path = output_path("exercise", ex.id)
         here = page(path)
-        pages[path] = _render("exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)))
+        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"))
+        pages[path] = _render(
+            "exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)),
+            muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names),
+        )
         for old in ex.previous_ids:
             pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")
     for myth in library.myths.values():
@@ -145,7 +151,9 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
     for muscle in library.muscles.values():
         path = output_path("muscle", muscle.id)
-        pages[path] = _render("muscle.md.j2", page(path), muscle=muscle, regions=REGIONS)
+        rows = activation_rows(library, links, muscle.id)
+        chart = figure(activation_chart(rows, title=f"{muscle.name}: measured activation (%MVIC)")) if rows else ""
+        pages[path] = _render("muscle.md.j2", page(path), muscle=muscle, regions=REGIONS, chart=chart, chart_table=activation_table_markdown(rows) if rows else "")
     items, choices = exercise_filter(library)
     pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)
     pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
