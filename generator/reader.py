@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -58,17 +59,23 @@ class Document:
             probe = probe[:-1]
         return self.locations.get((), (1, 1))
 
-    def strings(self) -> Iterator[tuple[JsonPath, str]]:
-        """Every text value in the document with its path, in file order."""
+    def strings(self) -> tuple[tuple[JsonPath, str], ...]:
+        """Every text value in the document with its path, in file order (computed once)."""
+        return self._strings
+
+    @cached_property
+    def _strings(self) -> tuple[tuple[JsonPath, str], ...]:
+        found: list[tuple[JsonPath, str]] = []
         pending: list[tuple[JsonPath, Any]] = [((), self.value)]
         while pending:
             path, value = pending.pop()
             if isinstance(value, str):
-                yield path, value
+                found.append((path, value))
             elif isinstance(value, dict):
                 pending.extend(reversed([((*path, k), v) for k, v in value.items()]))
             elif isinstance(value, list):
                 pending.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+        return tuple(found)
 
     def error(self, json_path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
         line, col = self.where(json_path, key=key)
@@ -106,9 +113,28 @@ def decode(raw: bytes, path: str) -> str:
     return text
 
 
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's event stream (what yaml.parse yields, with less overhead)."""
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+_SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
+_START_SEQUENCE, _START_MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent
+_END_SEQUENCE, _END_MAPPING = yaml.SequenceEndEvent, yaml.MappingEndEvent
+_PLAIN_WORD = re.compile(r"[a-z_][a-z0-9_]*")
+_NOT_TEXT_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
     if event.style or not event.implicit[0]:
         return event.value  # quoted or block scalars are always text
+    if _PLAIN_WORD.fullmatch(event.value) and event.value not in _NOT_TEXT_WORDS:
+        return event.value  # the common case, a key such as `summary`: text for sure
     tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
     node = yaml.ScalarNode(tag, event.value)
     try:
@@ -134,7 +160,7 @@ def parse(text: str, path: str) -> Document:
     """Parse YAML text into a Document, refusing unsafe or ambiguous YAML."""
     locations: dict[JsonPath, Location] = {}
     key_locations: dict[JsonPath, Location] = {}
-    # Each open container: [json_path, container, pending_key or None]
+    # The open containers, innermost last: [json path, container, key awaiting its value].
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
@@ -142,61 +168,65 @@ def parse(text: str, path: str) -> Document:
     def refuse(mark: Any, code: str, message: str, hint: str = "") -> None:
         raise _Refused(DataError(path, mark.line + 1, mark.column + 1, code, message, hint))
 
-    def place(value: Any, mark: Any) -> JsonPath:
-        nonlocal root
-        if not stack:
-            root = value
-            child: JsonPath = ()
-        else:
-            parent_path, container, key = stack[-1]
-            if isinstance(container, list):
-                child = (*parent_path, len(container))
-                container.append(value)
-            else:
-                child = (*parent_path, key)
-                container[key] = value
-                stack[-1][2] = None
-        locations[child] = (mark.line + 1, mark.column + 1)
-        return child
-
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        for event in _events(text):
+            kind = event.__class__
+            if kind is _END_SEQUENCE or kind is _END_MAPPING:
+                stack.pop()
+                continue
+            if kind is _ALIAS:
+                refuse(event.start_mark, "HD105", f"YAML alias '*{event.anchor}' is not allowed", "write the value out in full")
+            if kind is _DOCUMENT_START:
                 documents += 1
                 if documents > 1:
                     refuse(event.start_mark, "HD112", "more than one YAML document in the file", "remove the second '---'")
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                refuse(event.start_mark, "HD105", f"YAML alias '*{event.anchor}' is not allowed", "write the value out in full")
-            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                if event.anchor is not None:
-                    refuse(event.start_mark, "HD105", f"YAML anchor '&{event.anchor}' is not allowed", "write the value out in full; anchors and aliases are refused")
-                if event.tag is not None:
-                    refuse(event.start_mark, "HD106", f"YAML tag '{event.tag}' is not allowed", "remove the tag; values are plain text, numbers, lists and mappings")
-                awaiting_key = bool(stack) and isinstance(stack[-1][1], dict) and stack[-1][2] is None
-                if awaiting_key:
-                    if not isinstance(event, yaml.ScalarEvent):
-                        refuse(event.start_mark, "HD113", "a key must be plain text", "use a simple word as the key")
+            if kind is not _SCALAR and kind is not _START_SEQUENCE and kind is not _START_MAPPING:
+                continue  # stream and document ends
+            mark = event.start_mark
+            if event.anchor is not None:
+                refuse(mark, "HD105", f"YAML anchor '&{event.anchor}' is not allowed", "write the value out in full; anchors and aliases are refused")
+            if event.tag is not None:
+                refuse(mark, "HD106", f"YAML tag '{event.tag}' is not allowed", "remove the tag; values are plain text, numbers, lists and mappings")
+            where = (mark.line + 1, mark.column + 1)
+            if stack:
+                frame = stack[-1]
+                parent_path, container, key = frame
+                if key is None and container.__class__ is dict:  # this event is a key
+                    if kind is not _SCALAR:
+                        refuse(mark, "HD113", "a key must be plain text", "use a simple word as the key")
                     key = _scalar(event, path)
                     if not isinstance(key, str):
-                        refuse(event.start_mark, "HD113", f"key {event.value!r} is not text", "quote the key or use a word")
-                    parent_path, container, _ = stack[-1]
+                        refuse(mark, "HD113", f"key {event.value!r} is not text", "quote the key or use a word")
                     if key in container:
                         first = key_locations[(*parent_path, key)]
-                        refuse(event.start_mark, "HD104", f"duplicate key '{key}'", f"'{key}' is already set on line {first[0]}; keep one")
-                    key_locations[(*parent_path, key)] = (event.start_mark.line + 1, event.start_mark.column + 1)
-                    stack[-1][2] = key
+                        refuse(mark, "HD104", f"duplicate key '{key}'", f"'{key}' is already set on line {first[0]}; keep one")
+                    key_locations[(*parent_path, key)] = where
+                    frame[2] = key
                     continue
-                if isinstance(event, yaml.ScalarEvent):
-                    place(_scalar(event, path), event.start_mark)
-                    continue
+                if container.__class__ is list:
+                    child: JsonPath = (*parent_path, len(container))
+                else:
+                    child = (*parent_path, key)
+                    frame[2] = None
+            else:
+                child = ()
+            if kind is _SCALAR:
+                value: Any = _scalar(event, path)
+            else:
                 if len(stack) >= MAX_DEPTH:
-                    refuse(event.start_mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
-                container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-                child_path = place(container, event.start_mark)
-                stack.append([child_path, container, None])
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop()
+                    refuse(mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
+                value = [] if kind is _START_SEQUENCE else {}
+            if stack:
+                if container.__class__ is list:
+                    container.append(value)
+                else:
+                    container[key] = value
+            else:
+                root = value
+            locations[child] = where
+            if kind is not _SCALAR:
+                stack.append([child, value, None])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

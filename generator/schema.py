@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -39,6 +40,14 @@ def _registry() -> Registry:
 def validator(kind: str) -> Draft202012Validator:
     schema = _registry().contents(f"{kind}.schema.json")
     return Draft202012Validator(schema, registry=_registry())
+
+
+@cache
+def _fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
+    """The same schema compiled by jsonschema-rs: about 300 times faster at saying yes or no."""
+    resources = [(path.name, json.loads(path.read_text(encoding="utf-8"))) for path in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+    schemas = dict(resources)
+    return jsonschema_rs.Draft202012Validator(schemas[f"{kind}.schema.json"], registry=jsonschema_rs.Registry(resources))
 
 
 def dotted(json_path: tuple[Any, ...]) -> str:
@@ -124,7 +133,14 @@ def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
 
 
 def check(document: Document, kind: str) -> list[DataError]:
-    """All schema problems of one document, in file order."""
+    """All schema problems of one document.
+
+    Most files are valid, so jsonschema-rs answers first; only a file it
+    refuses is checked again by jsonschema, whose errors carry the schema
+    context that the messages and hints are made from.
+    """
+    if _fast_validator(kind).is_valid(document.value):
+        return []
     errors: list[DataError] = []
     for error in validator(kind).iter_errors(document.value):
         errors.extend(_convert(error, document))

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator.errors import DataError
 from generator.reader import Document, read_text
-from generator.schema import check
+from generator.schema import _fast_validator, check, validator
 from tests.conftest import FIXTURE, build_site, run_cli
 
 PAYLOADS = (
@@ -229,6 +229,8 @@ def test_mutated_exercise_text_gives_an_error_or_a_document_never_a_crash(data: 
         assert result.line >= 1 and result.col >= 1
         return
     assert isinstance(result, Document)
+    # the fast validator (jsonschema-rs) and the one that explains (jsonschema) agree
+    assert _fast_validator("exercise").is_valid(result.value) == (not any(True for _ in validator("exercise").iter_errors(result.value)))
     for error in check(result, "exercise"):
         assert re.fullmatch(r"HD2\d\d|HD40\d", error.code)
         assert error.line >= 1 and error.col >= 1
