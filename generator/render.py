@@ -21,6 +21,7 @@ from generator.calendar import plan_calendar
 from generator.citations import resolve
 from generator.figures import activation_chart, activation_rows, activation_table_markdown, figure, muscle_map, muscle_map_legend
 from generator.link import Links, output_path
+from generator.poses import pose_figure
 from generator.model import Library
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
 
@@ -133,7 +134,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
         muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"))
         pages[path] = _render(
             "exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)),
-            muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names),
+            muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names), pose_figure=pose_figure(ex),
         )
         for old in ex.previous_ids:
             pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")

@@ -124,7 +124,10 @@ def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
         limit = error.validator_value
         unit = {"minLength": "characters", "maxLength": "characters", "minItems": "items", "maxItems": "items", "minProperties": "entries"}.get(kind, "")
         bound = "at least" if kind.startswith("min") else "at most"
-        yield document.error(path, "HD206", f"{where} must have {bound} {limit} {unit}".rstrip(), description)
+        if kind in ("minimum", "maximum"):
+            yield document.error(path, "HD206", f"{where} must be {bound} {limit}; got {error.instance}", description)
+        else:
+            yield document.error(path, "HD206", f"{where} must have {bound} {limit} {unit}", description)
     elif kind == "uniqueItems":
         yield document.error(path, "HD208", f"{where} lists the same id twice", "keep each id once")
     else:

@@ -15,6 +15,8 @@ from typing import Any
 from generator import rules, safety, schema
 from generator.errors import DataError
 from generator.model import (
+    BASE_ANGLES,
+    BASE_PLANTED,
     Day,
     Dose,
     EvidenceRow,
@@ -22,12 +24,15 @@ from generator.model import (
     Equipment,
     Image,
     Library,
+    Limb,
     Mistake,
     Muscle,
     Myth,
     Page,
     Plan,
     PlanEntry,
+    Pose,
+    PosePair,
     Source,
 )
 from generator.reader import Document, MarkdownPage, read_file, read_markdown
@@ -59,6 +64,62 @@ def _dose(data: dict[str, Any]) -> Dose:
     return Dose(_s(data["sets"]), _s(data.get("reps")), _s(data.get("seconds")), bool(data.get("per_side", False)), _s(data["rest_seconds"]))
 
 
+def _posture(base: str, view: str, layers: list[Any]) -> Pose:
+    """A resolved Pose: the base position's angles, then each layer (start, end) on top."""
+    trunk: dict[str, int] = {"trunk": 0, "trunk_side": 0}
+    sides: dict[str, dict[str, int]] = {"working": {}, "other": {}}
+    for layer in layers:
+        trunk.update({key: layer[key] for key in trunk if key in layer})
+        for side in sides:
+            sides[side].update(layer.get("both", {}))
+            sides[side].update(layer.get(side, {}))
+    return Pose(base, view, trunk["trunk"], trunk["trunk_side"], Limb(**sides["working"]), Limb(**sides["other"]))
+
+
+def build_pose(data: dict[str, Any]) -> PosePair:
+    """The `pose:` block with every angle resolved: base position, then start; end and via on top of the start."""
+    base, view = data["base"], data["view"]
+    layers = [BASE_ANGLES[base], data["start"]]
+    return PosePair(
+        base=base, view=view, planted=data.get("planted", BASE_PLANTED[base]), equipment=_t(data.get("equipment")),
+        start=_posture(base, view, layers), end=_posture(base, view, [*layers, data["end"]]),
+        via=_posture(base, view, [*layers, data["via"]]) if "via" in data else None,
+    )
+
+
+# A straight hip opens at most this far to the side; bent 45 degrees or more, it
+# can open to the schema's limit (the fire hydrant). JSON Schema cannot see
+# this, because the hip bend may come from the base position or the start.
+MAX_STRAIGHT_HIP_OUT = 50
+MIN_HIP_BEND_FOR_WIDE_HIP_OUT = 45
+
+
+def _given_at(data: dict[str, Any], stages: tuple[str, ...], side: str, joint: str) -> tuple[str | int, ...]:
+    """The path of the YAML value a resolved angle came from (or of the stage, for a base default)."""
+    for stage in stages:
+        for group in (side, "both"):
+            if joint in data[stage].get(group, {}):
+                return ("pose", stage, group, joint)
+    return ("pose", stages[-1])
+
+
+def check_pose(document: Document, pose: PosePair) -> Iterator[DataError]:
+    """HD313: a straight hip opened too far to the side; HD314: the end does not move."""
+    data = document.value["pose"]
+    postures = [("start", pose.start), ("end", pose.end), *([("via", pose.via)] if pose.via else [])]
+    for stage, posture in postures:
+        stages = (stage, "start") if stage != "start" else ("start",)
+        for side in ("working", "other"):
+            limb: Limb = getattr(posture, side)
+            if limb.hip_out > MAX_STRAIGHT_HIP_OUT and limb.hip < MIN_HIP_BEND_FOR_WIDE_HIP_OUT:
+                message = f"pose.{stage}: {side} hip_out {limb.hip_out:g} is out of human range with the hip bent {limb.hip:g} degrees"
+                hint = f"a straight hip opens {MAX_STRAIGHT_HIP_OUT} degrees at most; lower hip_out, or bend the hip {MIN_HIP_BEND_FOR_WIDE_HIP_OUT} or more"
+                yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
+    if pose.end == pose.start:
+        message = "pose.end gives the same angles as the start, so the picture would not move"
+        yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
+
+
 def build_exercise(data: dict[str, Any], file: str) -> Exercise:
     muscles = data["muscles"]
     progressions = data["progressions"]
@@ -76,6 +137,7 @@ def build_exercise(data: dict[str, Any], file: str) -> Exercise:
         ),
         safety=_t(data["safety"]), sources=_t(data["sources"]),
         images=tuple(Image(i["path"], i["alt"], i["licence"], i["author"]) for i in data.get("images", ())),
+        pose=build_pose(data["pose"]) if "pose" in data else None,
     )
 
 
@@ -188,6 +250,8 @@ def load(root: Path) -> Loaded:
             builder = {"exercise": build_exercise, "myth": build_myth, "plan": build_plan}[kind]
             item = builder(document.value, display)
             built[kind][item.id] = item
+            if isinstance(item, Exercise) and item.pose is not None:
+                errors.extend(check_pose(document, item.pose))
     library = Library(
         exercises=dict(sorted(built["exercise"].items())),
         myths=dict(sorted(built["myth"].items())),

@@ -1,0 +1,309 @@
+"""Form pictures: pose data, its validation, the kinematics, the SVG and the words."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import poses
+from generator.model import BASE_ANGLES, BASE_PLANTED, LIMB_JOINTS, POSE_BASES, POSE_VIEWS, Exercise, Library, Limb, Pose
+from generator.validate import load
+from tests.conftest import REPO, run_cli
+
+SVG = "{http://www.w3.org/2000/svg}"
+MAX_GZIP_BYTES = 4 * 1024
+
+CLAM_POSE = """pose:
+  base: side-lying
+  view: front
+  equipment: [band-knees]
+  start:
+    both: {hip: 45, knee: 90}
+  end:
+    working: {hip_out: 30, hip_turn: 35}
+"""
+
+
+@cache
+def library() -> Library:
+    loaded = load(REPO)
+    assert not loaded.errors
+    return loaded.library
+
+
+def exercises() -> list[Exercise]:
+    return list(library().exercises.values())
+
+
+def exercise(ident: str) -> Exercise:
+    return library().exercises[ident]
+
+
+def near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return math.dist(a, b) < 1e-9
+
+
+# --- kinematics ------------------------------------------------------------
+
+
+def test_standing_tall_seen_from_the_side_has_known_joint_positions() -> None:
+    at = poses.joint_positions(Pose("standing", "side"))
+    leg = poses.THIGH + poses.SHIN
+    assert near(at["working-ankle"], (0, 0))
+    assert near(at["working-toe"], (poses.FOOT, 0))  # the side view faces right
+    assert near(at["working-knee"], (0, poses.SHIN))
+    assert near(at["pelvis"], (0, leg))
+    assert near(at["shoulders"], (0, leg + poses.TRUNK))
+    assert near(at["head"], (0, leg + poses.TRUNK + poses.NECK))
+    assert near(at["working-hand"], (0, leg + poses.TRUNK - poses.UPPER_ARM - poses.FOREARM))
+
+
+def test_hip_bent_90_points_the_thigh_forward_and_knee_bent_90_points_the_shin_down() -> None:
+    leg = poses.THIGH + poses.SHIN
+    straight = poses.joint_positions(Pose("standing", "side", working=Limb(hip=90)))
+    assert near(straight["working-knee"], (poses.THIGH, leg))
+    assert near(straight["working-ankle"], (leg, leg))
+    bent = poses.joint_positions(Pose("standing", "side", working=Limb(hip=90, knee=90)))
+    assert near(bent["working-ankle"], (poses.THIGH, leg - poses.SHIN))
+
+
+def test_trunk_lean_with_equal_hip_bend_keeps_the_legs_upright() -> None:
+    at = poses.joint_positions(Pose("standing", "side", trunk=60, working=Limb(hip=60), other=Limb(hip=60)))
+    assert near(at["working-knee"], (0, poses.SHIN))
+    shoulders = (poses.TRUNK * math.sin(math.radians(60)), poses.THIGH + poses.SHIN + poses.TRUNK * math.cos(math.radians(60)))
+    assert near(at["shoulders"], shoulders)
+
+
+def test_hip_out_lifts_the_top_leg_of_a_body_lying_on_its_side() -> None:
+    flat = poses.world_points(Pose("side-lying", "front"))
+    raised = poses.world_points(Pose("side-lying", "front", working=Limb(hip_out=30)))
+    lift = raised["working-ankle"][1] - flat["working-ankle"][1]
+    assert lift == pytest.approx((poses.THIGH + poses.SHIN) * math.sin(math.radians(30)))
+
+
+angle = st.integers(min_value=-90, max_value=180)
+
+
+@given(st.builds(Limb, hip=angle, hip_out=angle, hip_turn=angle, knee=angle, ankle=angle, shoulder=angle, shoulder_out=angle, shoulder_turn=angle, elbow=angle),
+       st.sampled_from(POSE_BASES), angle, angle)
+def test_segments_keep_their_length_in_any_pose(limb: Limb, base: str, trunk: int, tilt: int) -> None:
+    points = poses.world_points(Pose(base, "side", trunk, tilt, limb, limb))
+    for a, b, length in (("hip", "knee", poses.THIGH), ("knee", "ankle", poses.SHIN), ("ankle", "toe", poses.FOOT),
+                         ("shoulder", "elbow", poses.UPPER_ARM), ("elbow", "hand", poses.FOREARM)):
+        for side in ("working", "other"):
+            assert math.dist(points[f"{side}-{a}"], points[f"{side}-{b}"]) == pytest.approx(length)
+    assert min(points[j][1] for j in poses.JOINTS) >= -1e-9
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_no_body_point_goes_through_the_floor_at_any_moment(ex: Exercise) -> None:
+    assert ex.pose is not None
+    for i, points in enumerate(poses.frames(ex.pose)):
+        assert poses.lowest(points) > -0.03, f"frame {i}"
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_the_planted_joint_stays_put(ex: Exercise) -> None:
+    assert ex.pose is not None
+    first, *rest = poses.frames(ex.pose)
+    for points in rest:
+        assert math.dist(points[ex.pose.planted], first[ex.pose.planted]) < 1e-9
+
+
+# --- the data and its validation ---------------------------------------------
+
+
+def test_every_exercise_in_the_repository_has_a_pose() -> None:
+    files = sorted(path.stem for path in (REPO / "exercises").glob("*.yml"))
+    assert files and files == sorted(ex.id for ex in exercises() if ex.pose is not None)
+
+
+def test_the_schema_and_the_model_name_the_same_bases_views_and_joints() -> None:
+    schema = json.loads((REPO / "schema" / "exercise.schema.json").read_text(encoding="utf-8"))
+    pose = schema["properties"]["pose"]
+    assert "pose" not in schema["required"]
+    assert tuple(pose["properties"]["base"]["enum"]) == POSE_BASES == tuple(BASE_ANGLES) == tuple(BASE_PLANTED) == tuple(poses.BASES)
+    assert tuple(pose["properties"]["view"]["enum"]) == POSE_VIEWS
+    assert tuple(schema["$defs"]["limb"]["properties"]) == LIMB_JOINTS
+    assert set(pose["properties"]["equipment"]["items"]["enum"]) == set(poses.EQUIPMENT_WORDS)
+    assert set(pose["properties"]["planted"]["enum"]) <= set(poses.JOINTS)
+
+
+def test_every_pose_schema_property_has_a_description() -> None:
+    schema = json.loads((REPO / "schema" / "exercise.schema.json").read_text(encoding="utf-8"))
+    parts = [schema["properties"]["pose"], *schema["$defs"].values()]
+    for part in parts:
+        assert part["description"]
+        for name, prop in part["properties"].items():
+            assert prop.get("description"), name
+
+
+def add_pose(library_root: Path, block: str) -> Path:
+    clam = library_root / "exercises" / "clam.yml"
+    clam.write_text(clam.read_text(encoding="utf-8") + block, encoding="utf-8")
+    return clam
+
+
+def located(clam: Path, needle: str) -> str:
+    """'exercises/clam.yml:LINE:COL' of the first value after `needle` in the file."""
+    lines = clam.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if needle in line:
+            return f"exercises/clam.yml:{number}:{line.index(needle) + len(needle) + 1}"
+    raise AssertionError(needle)
+
+
+def test_a_valid_pose_passes_and_the_fixture_needs_none(library: Path) -> None:
+    assert run_cli("validate", root=library).code == 0
+    add_pose(library, CLAM_POSE)
+    result = run_cli("validate", root=library)
+    assert result.code == 0, result.err
+
+
+def test_a_knee_bent_past_human_range_is_refused_with_its_location(library: Path) -> None:
+    clam = add_pose(library, CLAM_POSE.replace("{hip: 45, knee: 90}", "{hip: 45, knee: 170}"))
+    result = run_cli("validate", root=library)
+    assert result.code == 1
+    where = located(clam, "knee: ")
+    assert f"{where}: HD206 pose.start.both.knee must be at most 150; got " in result.err
+
+
+@pytest.mark.parametrize(("old", "new", "needle", "path"), [
+    ("hip_out: 30", "hip_out: 95", "hip_out: ", "pose.end.working.hip_out"),
+    ("hip_turn: 35", "hip_turn: -60", "hip_turn: ", "pose.end.working.hip_turn"),
+    ("{hip: 45, knee: 90}", "{hip: 140, knee: 90}", "{hip: ", "pose.start.both.hip"),
+])
+def test_angles_outside_the_range_of_their_joint_get_hd206(library: Path, old: str, new: str, needle: str, path: str) -> None:
+    clam = add_pose(library, CLAM_POSE.replace(old, new))
+    result = run_cli("validate", root=library)
+    assert f"{located(clam, needle)}: HD206 {path} must be " in result.err
+
+
+def test_a_straight_hip_opened_too_far_gets_hd313_where_the_angle_is_written(library: Path) -> None:
+    block = CLAM_POSE.replace("both: {hip: 45, knee: 90}", "other: {knee: 20}").replace("{hip_out: 30, hip_turn: 35}", "{hip_out: 70}")
+    clam = add_pose(library, block)
+    result = run_cli("validate", root=library)
+    assert result.code == 1
+    assert f"{located(clam, 'hip_out: ')}: HD313 pose.end: working hip_out 70 is out of human range" in result.err
+    assert "(hint: a straight hip opens 50 degrees at most" in result.err
+
+
+def test_the_same_hip_out_is_fine_with_the_hip_bent(library: Path) -> None:
+    add_pose(library, CLAM_POSE.replace("{hip_out: 30, hip_turn: 35}", "{hip_out: 70}"))
+    assert run_cli("validate", root=library).code == 0
+
+
+def test_an_end_that_moves_nothing_gets_hd314(library: Path) -> None:
+    clam = add_pose(library, CLAM_POSE.replace("working: {hip_out: 30, hip_turn: 35}", "working: {hip: 45}"))
+    result = run_cli("validate", root=library)
+    assert result.code == 1
+    assert f"{located(clam, '    working: {hip: ').rsplit(':', 1)[0]}:5: HD314 pose.end gives the same angles as the start" in result.err
+
+
+def test_a_body_on_its_side_cannot_be_drawn_from_the_side(library: Path) -> None:
+    clam = add_pose(library, CLAM_POSE.replace("view: front", "view: side"))
+    result = run_cli("validate", root=library)
+    assert f"{located(clam, 'view: ')}: HD204 pose.view must be one of: front, back; got 'side'" in result.err
+
+
+# --- the picture -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_every_exercise_has_a_figure_with_a_text_alternative(ex: Exercise) -> None:
+    html = poses.pose_figure(ex)
+    assert html.startswith('<figure class="hp-pose"><svg ') and html.endswith("</figcaption></figure>")
+    assert "\n" not in html  # one raw HTML block for Markdown
+    svg = ET.fromstring(html.removeprefix('<figure class="hp-pose">').split("<figcaption>")[0])
+    assert svg.get("role") == "img" and re.fullmatch(r"0 0 \d+ \d+", svg.get("viewBox", ""))
+    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert ex.pose is not None and title is not None and desc is not None
+    assert ex.name in (title.text or "")
+    assert desc.text == poses.describe(ex.pose)
+    assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+    caption = html.split("<figcaption>")[1]
+    assert caption.startswith("Start: ") and " End: " in caption
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_the_svg_has_no_raster_no_script_and_no_outside_reference(ex: Exercise) -> None:
+    svg = poses.pose_svg(ex)
+    for banned in ("<image", "data:", "<script", "<foreignObject", "href", "url(", "@import"):
+        assert banned not in svg
+    assert re.findall(r"https?://[^\"]+", svg) == ["http://www.w3.org/2000/svg"]
+    assert not re.search(r"\son\w+=", svg)
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_the_svg_animates_slowly_and_holds_still_for_reduced_motion(ex: Exercise) -> None:
+    svg = ET.fromstring(poses.pose_svg(ex))
+    style = svg.find(f"{SVG}style")
+    assert style is not None and style.text
+    reduced = style.text.split("@media (prefers-reduced-motion:reduce){", 1)[1]
+    assert reduced.startswith(".hp-move{display:none}.hp-still{display:inline}")
+    moving, still = (svg.find(f"{SVG}g[@class='{name}']") for name in ("hp-move", "hp-still"))
+    assert moving is not None and still is not None
+    animations = moving.findall(f".//{SVG}animate")
+    assert animations and all(a.get("dur") == "3s" and a.get("repeatCount") == "indefinite" for a in animations)
+    assert not still.findall(f".//{SVG}animate")
+    assert [t.text for t in still.findall(f"{SVG}text")] == ["Start", "End"]
+
+
+@pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
+def test_the_figure_is_under_4_kb_gzipped(ex: Exercise) -> None:
+    assert poses.gzipped_size(poses.pose_figure(ex)) < MAX_GZIP_BYTES
+
+
+def test_the_working_muscles_are_tinted_on_the_working_side_only_when_one_side_works() -> None:
+    one_sided = poses.drawing(exercise("side-lying-hip-abduction"))
+    tint = next(s for s in one_sided.shapes if s.cls == "hp-m")
+    assert tint.d[0].count("M") == 1  # gluteus medius, top side
+    both = poses.drawing(exercise("seated-hip-abduction-machine"))
+    assert next(s for s in both.shapes if s.cls == "hp-m").d[0].count("M") == 2  # gluteus medius, both sides
+
+
+def test_an_exercise_without_a_pose_has_no_figure(library: Path) -> None:
+    loaded = load(library)
+    assert all(poses.pose_figure(ex) == "" for ex in loaded.library.exercises.values())
+
+
+# --- the words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("ident", "words"), [
+    ("side-lying-hip-abduction", "Start: Lying on your side, bottom leg bent about 20 degrees at the knee. End: Top leg raised about 35 degrees."),
+    ("banded-clamshell", "Start: Lying on your side, with a band just above the knees, both legs bent about 45 degrees at the hip and about 90 degrees "
+                         "at the knee. End: Top leg bent about 35 degrees at the hip, raised about 30 degrees and turned out about 35 degrees."),
+    ("back-squat", "Start: Standing, with a barbell across the upper back. End: Trunk leaning forward about 40 degrees, both legs bent about "
+                   "115 degrees at the hip and about 110 degrees at the knee, hips lowered."),
+    ("glute-bridge", "Start: Lying on your back, both legs bent about 45 degrees at the hip and about 120 degrees at the knee, hips on the floor. "
+                     "End: Body sloping down to the shoulders about 20 degrees, both legs in line with the body "
+                     "and bent about 105 degrees at the knee, hips raised."),
+])
+def test_the_words_say_what_the_picture_shows(ident: str, words: str) -> None:
+    pose = exercise(ident).pose
+    assert pose is not None
+    assert poses.describe(pose) == words
+
+
+# --- the reviewer's sheet ------------------------------------------------------
+
+
+def test_the_reviewers_sheet_shows_every_exercise_still(tmp_path: Path) -> None:
+    sheet = tmp_path / "poses.html"
+    done = subprocess.run([sys.executable, "-m", "generator.poses", "--sheet", str(sheet)], cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    text = sheet.read_text(encoding="utf-8")
+    assert all(f"<small>{ex.id} " in text for ex in exercises())
+    assert "svg .hp-move{display:none}svg .hp-still{display:inline}" in text
+    assert "Through the floor" not in text
