@@ -27,7 +27,7 @@ def plan_calendar(plan: Plan, library: Library, page_url: str, host: str, build_
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", plan.title)
     start = first_monday(build_date)
-    stamp = dt.datetime.combine(build_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(build_date, dt.time(0, 0), tzinfo=dt.UTC)
     for index, day in enumerate(plan.days):
         if day.kind != "training":
             continue

@@ -150,7 +150,7 @@ def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
             return event.value  # strings, and timestamps kept as written
     except ValueError:
         value = math.inf
-    if isinstance(value, float) and not math.isfinite(value) or isinstance(value, int) and abs(value) > 10**15:
+    if (isinstance(value, float) and not math.isfinite(value)) or (isinstance(value, int) and abs(value) > 10**15):
         mark = event.start_mark
         raise _Refused(DataError(path, mark.line + 1, mark.column + 1, "HD114", f"number {event.value[:20]!r} is not a finite number of sensible size", "write an ordinary number, or quote it to make it text"))
     return value

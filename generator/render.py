@@ -21,8 +21,8 @@ from generator.calendar import plan_calendar
 from generator.citations import resolve
 from generator.figures import activation_chart, activation_rows, activation_table_markdown, figure, muscle_map, muscle_map_legend
 from generator.link import Links, output_path
-from generator.poses import pose_figure
 from generator.model import Library
+from generator.poses import pose_figure
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

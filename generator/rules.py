@@ -197,16 +197,14 @@ def plan_equipment(ctx: Context) -> Iterator[DataError]:
 def plan_rest_between_primaries(ctx: Context) -> Iterator[DataError]:
     """HD308: no muscle is a primary target on two consecutive days (a full week wraps)."""
     for plan in ctx.library.plans.values():
-        def primaries(day_index: int) -> set[str]:
-            found: set[str] = set()
-            for entry in plan.days[day_index].entries:
-                ex = ctx.library.exercises.get(entry.exercise)
-                found.update(ex.primary if ex else ())
-            return found
+        primaries = [
+            {muscle for entry in day.entries if entry.exercise in ctx.library.exercises for muscle in ctx.library.exercises[entry.exercise].primary}
+            for day in plan.days
+        ]
         count = len(plan.days)
         pairs = [(i, i + 1) for i in range(count - 1)] + ([(count - 1, 0)] if count == 7 else [])
         for before, after in pairs:
-            shared = sorted(primaries(before) & primaries(after))
+            shared = sorted(primaries[before] & primaries[after])
             if shared:
                 names = ", ".join(shared)
                 yield ctx.error(plan.file, ("days", after), "HD308", f"{names} is a primary target on both {plan.days[before].name} and {plan.days[after].name}", "put a rest or different-focus day between them")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+
 from generator.errors import DataError
 from generator.reader import Document
 

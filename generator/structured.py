@@ -30,7 +30,7 @@ def build_date() -> dt.date:
     """The date builds are stamped with: SOURCE_DATE_EPOCH (the last commit), else a fixed day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date(2026, 1, 1)
 
 

@@ -138,4 +138,4 @@ def test_every_section_heading_has_a_permalink(real_site: Path, page: str) -> No
     for anchor, inner in headings:
         assert f'href="#{anchor}"' in inner and "headerlink" in inner
     if page == "exercises/curtsy-lunge":
-        assert ("common-mistakes", ) == tuple(a for a, _ in headings if a == "common-mistakes")
+        assert tuple(a for a, _ in headings if a == "common-mistakes") == ("common-mistakes", )
