@@ -10,6 +10,8 @@ CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 def cited(text: str) -> Iterator[str]:
     """The source ids cited in a text, in order of first appearance."""
+    if "[@" not in text:
+        return
     seen: set[str] = set()
     for match in CITATION.finditer(text):
         if match.group(1) not in seen:

@@ -19,9 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.errors import DataError
-from generator.pipeline import OUTPUT_DIR, generate
-from generator.scaffold import new_exercise
 from generator.validate import load
+from generator.write import OUTPUT_DIR
+
+# `validate` is what contributors run most: the rendering stack (Jinja2,
+# figures, calendars) is imported only by the commands that render.
 
 
 def _report(errors: Sequence[DataError], fmt: str) -> None:
@@ -46,6 +48,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from generator.pipeline import generate
+
     result = generate(args.root, args.out)
     if result.errors:
         _report(result.errors, args.format)
@@ -91,6 +95,8 @@ def _commit_epoch(root: Path) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_exercise
+
     path, problem = new_exercise(args.root, args.name)
     if problem:
         print(f"error: {problem}", file=sys.stderr)

@@ -10,9 +10,8 @@ from generator.link import link
 from generator.render import render
 from generator.structured import Site
 from generator.validate import load
-from generator.write import WriteReport, write_tree
+from generator.write import OUTPUT_DIR, WriteReport, write_tree
 
-OUTPUT_DIR = Path("build/docs")
 
 
 @dataclass(frozen=True)

@@ -88,10 +88,10 @@ class _Refused(Exception):
         self.error = error
 
 
-def decode(raw: bytes, path: str) -> str:
+def decode(raw: bytes, path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Bytes -> text, refusing what YAML or our pages cannot carry."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise _Refused(DataError(path, 1, 1, "HD107", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}", "split long text or remove pasted content"))
+    if len(raw) > max_bytes:
+        raise _Refused(DataError(path, 1, 1, "HD107", f"file is {len(raw)} bytes; the limit is {max_bytes}", "split long text or remove pasted content"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise _Refused(DataError(path, 1, 1, "HD102", "file starts with a byte-order mark", "save the file as UTF-8 without BOM"))
     try:
@@ -246,10 +246,10 @@ def read_text(text: str, path: str) -> Document | DataError:
         return refused.error
 
 
-def read_file(file: Path, display_path: str) -> Document | DataError:
+def read_file(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document | DataError:
     """Read and parse one YAML file; a problem comes back as a DataError."""
     try:
-        return parse(decode(file.read_bytes(), display_path), display_path)
+        return parse(decode(file.read_bytes(), display_path, max_bytes), display_path)
     except _Refused as refused:
         return refused.error
 

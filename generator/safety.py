@@ -41,6 +41,8 @@ def _unsafe_target(target: str) -> str:
 
 def problems_in_text(text: str) -> Iterator[tuple[int, str, str, str]]:
     """(offset, code, message, hint) for each unsafe construct in Markdown text."""
+    if "<" not in text and "]" not in text and "{" not in text:
+        return  # no tag, link, image or attribute list can start without one of these
     for match in _HTML.finditer(text):
         yield match.start(), "HD401", "raw HTML is not allowed in text", "use Markdown instead; write 'less than' for '<'"
     for match in _INLINE_TARGET.finditer(text):

@@ -16,10 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file fails (see check())
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 from generator.errors import DataError
 from generator.reader import Document
@@ -32,12 +36,16 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 @cache
 def _registry() -> Registry:
+    from referencing import Registry, Resource
+
     resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in sorted(SCHEMA_DIR.glob("*.schema.json"))]
     return Registry().with_resources(resources)
 
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = _registry().contents(f"{kind}.schema.json")
     return Draft202012Validator(schema, registry=_registry())
 

@@ -7,6 +7,7 @@ known, so that other files that name it are not blamed as well.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,9 @@ from generator.model import (
     PosePair,
     Source,
 )
-from generator.reader import Document, MarkdownPage, read_file, read_markdown
+from generator.reader import MAX_FILE_BYTES, Document, MarkdownPage, read_file, read_markdown
 
+VOCABULARY_MAX_BYTES = 4 * 1024 * 1024  # the reference list grows with the library; one entry file stays small
 VOCABULARIES = {"muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
 COLLECTIONS = {"exercise": "exercises", "myth": "content/myths", "plan": "content/plans"}
 _DATA_SUFFIXES = (".yaml", ".json", ".YML")
@@ -200,6 +202,18 @@ def _discover(root: Path) -> Iterator[tuple[str, Path]]:
 
 def load(root: Path) -> Loaded:
     """Read and validate the whole library under `root`."""
+    # Loading makes many small objects and no reference cycles: pausing the
+    # cyclic garbage collector saves about a tenth of the time at 1,000 files.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(root: Path) -> Loaded:
     errors: list[DataError] = []
     documents: dict[str, Document] = {}
     built: dict[str, dict[str, Any]] = {"exercise": {}, "myth": {}, "plan": {}, "page": {}}
@@ -220,7 +234,7 @@ def load(root: Path) -> Loaded:
                 continue
             document = page.front_matter
         else:
-            read = read_file(file, display)
+            read = read_file(file, display, max_bytes=VOCABULARY_MAX_BYTES if kind in VOCABULARIES else MAX_FILE_BYTES)
             if isinstance(read, DataError):
                 if kind in COLLECTIONS:
                     known[kind].add(file.stem)

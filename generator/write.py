@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+OUTPUT_DIR = Path("build/docs")  # relative to the repository; mkdocs.yml's docs_dir
+
+
 @dataclass(frozen=True)
 class WriteReport:
     written: tuple[str, ...]
