@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 
@@ -41,6 +42,7 @@ SOURCE_KINDS = {
     "textbook": "Textbooks",
     "expert-opinion": "Expert opinion",
 }
+T = TypeVar("T")
 REGIONS = {"lateral-hip": "Side of the hip", "hip": "Hip and buttock", "thigh": "Thigh", "trunk": "Trunk", "lower-leg": "Lower leg"}
 
 
@@ -159,9 +161,9 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)
     pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
     pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"))
-    pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), regions=REGIONS)
+    pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), groups=grouped(library.muscles.values(), "region", REGIONS))
     pages["equipment.md"] = _render("equipment.md.j2", page("equipment.md"))
-    pages["references.md"] = _render("references.md.j2", page("references.md"), kinds=SOURCE_KINDS, titles=page_titles(library))
+    pages["references.md"] = _render("references.md.j2", page("references.md"), groups=grouped(library.sources.values(), "kind", SOURCE_KINDS), titles=page_titles(library))
     for hand in library.pages.values():
         jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
         pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
@@ -171,6 +173,13 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()
     return dict(sorted(files.items()))
+
+
+def grouped(items: Iterable[T], attribute: str, labels: dict[str, str]) -> tuple[tuple[str, tuple[T, ...]], ...]:
+    """Items grouped by one attribute, in the order of `labels`, leaving out empty groups."""
+    members = list(items)
+    groups = ((label, tuple(item for item in members if getattr(item, attribute) == value)) for value, label in labels.items())
+    return tuple((label, group) for label, group in groups if group)
 
 
 def page_titles(library: Library) -> dict[str, str]:
