@@ -1,15 +1,17 @@
 # The two-command set-up: `make serve` (or `make build`) and `make test`.
-# Every target creates or refreshes .venv from requirements.txt when needed.
+# Every target creates or refreshes .venv from requirements.txt when needed;
+# `make test` first installs (or names) what pip does not bring, see
+# scripts/system-deps.sh.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test validate generate bench audit clean
+.PHONY: build serve test system-deps validate generate bench audit clean
 
 $(STAMP): requirements.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
@@ -22,14 +24,18 @@ generate: $(STAMP)  ## write the Markdown tree into build/docs
 build: $(STAMP)  ## generate, then mkdocs build --strict into site/
 	$(BIN)/python -m generator build
 
-serve: $(STAMP)  ## build, then serve with live reload on http://127.0.0.1:8000
+# The site lives under the path of site_url in mkdocs.yml, so the preview does too.
+serve: $(STAMP)  ## build, then serve with live reload on http://127.0.0.1:8000/hipdips/
 	$(BIN)/python -m generator generate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-$(VNU):  # the Nu HTML checker, from the npm registry (needs java to run)
+system-deps:  ## install (or name, in one line) what pip does not bring: a browser, Java, cairo, npm
+	@PYTHON="$(PYTHON)" VENV="$(VENV)" VNU="$(VNU)" scripts/system-deps.sh
+
+$(VNU): | system-deps  # the Nu HTML checker, from the npm registry (needs java to run)
 	npm install --silent --no-save --no-audit --no-fund --prefix .tools/vnu vnu-jar@26.9.27
 
-test: $(STAMP) $(VNU)  ## the whole test suite
+test: system-deps $(STAMP) $(VNU)  ## the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## how the build scales to 100, 1,000 and 5,000 exercises (slow; not part of test)
