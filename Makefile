@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test system-deps validate generate bench audit clean
+.PHONY: build serve test system-deps validate generate new hooks bench audit clean
 
 $(STAMP): requirements.txt
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
@@ -28,6 +28,14 @@ build: $(STAMP)  ## generate, then mkdocs build --strict into site/
 serve: $(STAMP)  ## build, then serve with live reload on http://127.0.0.1:8000/hipdips/
 	$(BIN)/python -m generator generate
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+new: $(STAMP)  ## start an exercise file: make new NAME="Banded fire hydrant"
+	@test -n "$$NAME" || { echo 'make new: say which exercise, e.g. make new NAME="Banded fire hydrant"' >&2; exit 2; }
+	@$(BIN)/python -m generator new exercise "$$NAME"
+
+hooks:  ## run make validate (and the workflow checks) before every commit
+	git config core.hooksPath .githooks
+	@echo "pre-commit hook on: .githooks/pre-commit (skip once with git commit --no-verify)"
 
 system-deps:  ## install (or name, in one line) what pip does not bring: a browser, Java, cairo, npm
 	@PYTHON="$(PYTHON)" VENV="$(VENV)" VNU="$(VNU)" scripts/system-deps.sh
