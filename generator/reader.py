@@ -231,12 +231,27 @@ def parse(text: str, path: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
-        raise _Refused(DataError(path, line, col, "HD103", f"YAML syntax error: {problem}", "check the indentation and quote text that contains ': ' or starts with a symbol")) from None
+        source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        message, hint = _syntax_advice(problem, source_line)
+        raise _Refused(DataError(path, line, col, "HD103", message, hint)) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         raise _Refused(DataError(path, 1, 1, "HD103", f"YAML syntax error: {exc}", "")) from None
     if root is None:
         raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
     return Document(path, root, locations, key_locations)
+
+
+_LIST_ITEM_OR_KEY = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w-]*: )?)(.*)$")
+
+
+def _syntax_advice(problem: str, source_line: str) -> tuple[str, str]:
+    """A plain message and a hint for a YAML syntax error, showing the fix where it is known."""
+    if problem.startswith("mapping values are not allowed"):
+        lead, rest = _LIST_ITEM_OR_KEY.match(source_line).groups()  # type: ignore[union-attr]
+        quoted = '"' + rest.strip().replace("\\", "\\\\").replace('"', '\\"') + '"'
+        fixed = f"{lead.strip()} {quoted}" if lead.strip() else quoted
+        return "this text contains ': ', which YAML reads as the start of a new key", f"put the whole text in double quotes: {fixed}"
+    return f"YAML syntax error: {problem}", "check the indentation, and quote text that contains ': ' or starts with a symbol such as *, &, !, [ or {"
 
 
 def read_text(text: str, path: str) -> Document | DataError:

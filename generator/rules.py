@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import wording
 from generator.citations import cited
 from generator.errors import DataError
 from generator.model import Exercise, Library, Myth, Plan
@@ -40,8 +41,9 @@ class Context:
 Rule = Callable[[Context], Iterable[DataError]]
 
 
-def _nearest_hint(word: str, choices: Iterable[str], kind: str) -> str:
-    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.5)
+def _nearest_hint(word: str, choices: Iterable[str], kind: str, own: str = "") -> str:
+    """The nearest valid id, never the id of the file that names it."""
+    match = difflib.get_close_matches(word, sorted(set(choices) - {own}), n=1, cutoff=0.5)
     if match:
         return f"did you mean {match[0]}?"
     return f"no {KIND_WORDS[kind]} has that id; see {KIND_FILES[kind]}"
@@ -96,7 +98,7 @@ def unknown_ids(ctx: Context) -> Iterator[DataError]:
     """HD301: every id named in a file exists."""
     for file, path, kind, ident in _references(ctx):
         if ident not in ctx.known[kind]:
-            hint = _nearest_hint(ident, ctx.known[kind], kind)
+            hint = _nearest_hint(ident, ctx.known[kind], kind, own=Path(file).stem if file.startswith(KIND_FILES[kind]) else "")
             yield ctx.error(file, path, "HD301", f"unknown {KIND_WORDS[kind]} id '{ident}'", hint)
 
 
@@ -120,20 +122,30 @@ def ids_never_reused(ctx: Context) -> Iterator[DataError]:
                 owner.setdefault(old, item.id)
 
 
+def _folded(label: str) -> str:
+    return " ".join(label.casefold().replace("-", " ").split())
+
+
 def unique_names(ctx: Context) -> Iterator[DataError]:
-    """HD304: no two exercises share a name or an alias."""
-    seen: dict[str, str] = {}
+    """HD304: no two exercises share a name or an alias; a clash is reported on every file in it."""
+    holders: dict[str, list[tuple[Exercise, JsonPath, str]]] = {}
     for ex in ctx.library.exercises.values():
         labels = [(("name",), ex.name)] + [(("aliases", i), alias) for i, alias in enumerate(ex.aliases)]
         mine: set[str] = set()
         for path, label in labels:
-            folded = " ".join(label.casefold().replace("-", " ").split())
-            if folded in seen and seen[folded] != ex.id:
-                yield ctx.error(ex.file, path, "HD304", f"'{label}' is already the name or an alias of '{seen[folded]}'", "choose a more specific name or drop the alias")
-            elif folded in mine:
+            folded = _folded(label)
+            if folded in mine:
                 yield ctx.error(ex.file, path, "HD304", f"'{label}' is listed twice in this exercise", "keep it once")
+                continue
             mine.add(folded)
-            seen.setdefault(folded, ex.id)
+            holders.setdefault(folded, []).append((ex, path, label))
+    for folded, places in holders.items():
+        if len(places) < 2:
+            continue
+        for ex, path, label in places:
+            others = ", ".join(f"{other.file} ({'name' if other_path == ('name',) else 'alias'})" for other, other_path, _ in places if other is not ex)
+            role = "name" if path == ("name",) else "alias"
+            yield ctx.error(ex.file, path, "HD304", f"the {role} '{label}' is also used by {others}", "two exercises cannot share a name or an alias: choose a more specific one, or drop the alias")
 
 
 def progressions_agree(ctx: Context) -> Iterator[DataError]:
@@ -256,12 +268,21 @@ def images_exist(ctx: Context) -> Iterator[DataError]:
                 yield ctx.error(ex.file, ("images", i, "path"), "HD404", f"image '{image.path}' is {file.stat().st_size // 1024} KB; the limit is {MAX_IMAGE_BYTES // 1024} KB", "resize or compress it")
 
 
+PLACEHOLDER = "FILL IN"
+_PLACEHOLDER_HINTS = {
+    "pose": "copy the pose block of a similar exercise and change what differs (the comment above it shows the shape)",
+    "muscles": "list muscle ids from content/muscles.yml, e.g. [gluteus-medius]",
+    "sources": "list source ids from content/sources.yml, e.g. [distefano-2009]",
+}
+
+
 def placeholders_filled(ctx: Context) -> Iterator[DataError]:
     """HD310: no 'FILL IN' placeholder from the `new exercise` template is left."""
     for file, document in ctx.documents.items():
         for path, text in document.strings():
-            if "FILL IN" in text:
-                yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", "replace the FILL IN text with your own words")
+            if PLACEHOLDER in text:
+                hint = _PLACEHOLDER_HINTS.get(str(path[0]) if path else "", "replace the FILL IN text with your own words")
+                yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", hint)
 
 
 RULES: tuple[Rule, ...] = (
@@ -277,6 +298,7 @@ RULES: tuple[Rule, ...] = (
     citations_are_listed,
     sources_are_cited,
     images_exist,
+    *wording.RULES,
 )
 
 

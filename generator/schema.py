@@ -94,6 +94,27 @@ def _nearest(word: str, choices: list[str]) -> str:
     return f"did you mean '{match[0]}'?" if match else ""
 
 
+_UNITS = {"minLength": "character", "maxLength": "character", "minItems": "item", "maxItems": "item", "minProperties": "entry"}
+
+
+def _count(number: int, unit: str) -> str:
+    """'1 item', '3 items', '2 entries'."""
+    plural = unit[:-1] + "ies" if unit.endswith("y") else unit + "s"
+    return f"{number} {unit if number == 1 else plural}"
+
+
+def _size_message(where: str, kind: str, limit: int, value: Any) -> str:
+    """A plain sentence for a value that is too small, too large, too short or too long."""
+    if kind in ("minimum", "maximum"):
+        return f"{where} must be {'at least' if kind == 'minimum' else 'at most'} {limit}; got {value}"
+    unit = _UNITS[kind]
+    size = len(value) if isinstance(value, (str, list, dict)) else 0
+    if kind.startswith("min") and size == 0:
+        return f"{where} is empty; it needs at least {_count(limit, unit)}"
+    bound = "at least" if kind.startswith("min") else "at most"
+    return f"{where} has {_count(size, unit)}; it needs {bound} {_count(limit, unit)}"
+
+
 def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
     path = tuple(error.absolute_path)
     where = dotted(path)
@@ -114,6 +135,10 @@ def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
         expected = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         words = " or ".join(_TYPE_WORDS[t] for t in expected)
         hint = "write it as a list: [a, b] or one '- item' per line" if "array" in expected else description
+        if "string" in expected and isinstance(error.instance, dict) and len(error.instance) == 1:
+            ((key, value),) = error.instance.items()
+            text = f"{key}: {value}".replace('"', '\\"')
+            hint = f'this text contains \': \', so YAML read it as "key: value"; put the whole text in double quotes: "{text}"'
         yield document.error(path, "HD203", f"{where} must be {words}, not {_type_name(error.instance)}", hint)
     elif kind in ("enum", "const"):
         choices = [str(c) for c in schema.get("enum", [schema.get("const")])]
@@ -129,13 +154,7 @@ def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
         else:
             yield document.error(path, "HD205", f"{where} {str(error.instance)[:60]!r} is not a valid {title or 'value'}", description)
     elif kind in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "minProperties"):
-        limit = error.validator_value
-        unit = {"minLength": "characters", "maxLength": "characters", "minItems": "items", "maxItems": "items", "minProperties": "entries"}.get(kind, "")
-        bound = "at least" if kind.startswith("min") else "at most"
-        if kind in ("minimum", "maximum"):
-            yield document.error(path, "HD206", f"{where} must be {bound} {limit}; got {error.instance}", description)
-        else:
-            yield document.error(path, "HD206", f"{where} must have {bound} {limit} {unit}", description)
+        yield document.error(path, "HD206", _size_message(where, kind, error.validator_value, error.instance), description)
     elif kind == "uniqueItems":
         yield document.error(path, "HD208", f"{where} lists the same id twice", "keep each id once")
     else:

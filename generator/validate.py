@@ -8,7 +8,7 @@ known, so that other files that name it are not blamed as well.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,9 +117,33 @@ def check_pose(document: Document, pose: PosePair) -> Iterator[DataError]:
                 message = f"pose.{stage}: {side} hip_out {limb.hip_out:g} is out of human range with the hip bent {limb.hip:g} degrees"
                 hint = f"a straight hip opens {MAX_STRAIGHT_HIP_OUT} degrees at most; lower hip_out, or bend the hip {MIN_HIP_BEND_FOR_WIDE_HIP_OUT} or more"
                 yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
+    yield from _through_the_floor(document, pose)
     if pose.end == pose.start:
         message = "pose.end gives the same angles as the start, so the picture would not move"
         yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
+
+
+# How far below the floor a drawn point may dip (in the figure's units, where a
+# thigh is poses.THIGH long) before the picture looks wrong: rounding slack.
+FLOOR_TOLERANCE = 0.03
+
+
+def _through_the_floor(document: Document, pose: PosePair) -> Iterator[DataError]:
+    """HD316: no part of the drawn body goes below the floor at any moment of the movement."""
+    from generator.poses import JOINTS, frames, lowest
+
+    moments = frames(pose)
+    last = len(moments) - 1
+    for i in (0, last, *range(1, last)):  # the start and the end first: the likeliest to be wrong
+        points = moments[i]
+        if lowest(points) > -FLOOR_TOLERANCE:
+            continue
+        deepest = min(JOINTS, key=lambda name: points[name][1])
+        when = "at the start" if i == 0 else "at the end" if i == last else "on the way from the start to the end"
+        message = f"pose: the figure's {deepest.replace('-', ' ')} goes through the floor {when}"
+        hint = "check the base position and the angles (a joint bent the wrong way?) and which joint is `planted`"
+        yield document.error(("pose", "start" if i == 0 else "end"), "HD316", message, hint)
+        return
 
 
 def build_exercise(data: dict[str, Any], file: str) -> Exercise:
@@ -164,6 +188,9 @@ def build_plan(data: dict[str, Any], file: str) -> Plan:
     )
 
 
+BUILDERS: dict[str, Callable[[dict[str, Any], str], Exercise | Myth | Plan]] = {"exercise": build_exercise, "myth": build_myth, "plan": build_plan}
+
+
 def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     built: dict[str, Any] = {}
     for key in sorted(data):
@@ -173,9 +200,35 @@ def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
         elif kind == "equipment":
             built[key] = Equipment(key, item["name"], item["description"], bool(item["home"]))
         else:
-            fields = {k: item[k] for k in ("doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
-            built[key] = Source(key, item["kind"], item["authors"], item.get("year"), item["title"], item["venue"], **fields)
+            fields = {k: item[k] for k in ("description", "year_confirmed", "doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
+            built[key] = Source(key, item["kind"], item["authors"], item.get("year"), item.get("title", ""), item["venue"], **fields)
     return built
+
+
+def _same_id(ident: str, files: list[Document]) -> Iterator[DataError]:
+    """HD315: two files give one id; each is told about the others, whichever sorts first."""
+    for document in files:
+        others = ", ".join(other.path for other in files if other is not document)
+        own_stem = Path(document.path).stem
+        hint = f"give this file its own id: id: {own_stem}" if own_stem != ident else f"this file keeps '{ident}'; change the id in {others}"
+        yield document.error(("id",), "HD315", f"id '{ident}' is also the id of {others}", hint)
+
+
+def _keeper(ident: str, files: list[Document], first: Exercise | Myth | Plan, kind: str) -> Exercise | Myth | Plan:
+    """Of several files with one id, the one whose name is the id stays in the library, so that
+    other files that name the id are checked against the original, not the copy."""
+    for document in files:
+        if Path(document.path).stem == ident:
+            return BUILDERS[kind](document.value, document.path)
+    return first
+
+
+def _beside_placeholders(document: Document, problems: list[DataError]) -> list[DataError]:
+    """Schema problems, less those on a template placeholder: HD310 already says to fill it in."""
+    if not problems:
+        return problems
+    placeholders = {document.where(path) for path, text in document.strings() if rules.PLACEHOLDER in text}
+    return [problem for problem in problems if (problem.line, problem.col) not in placeholders]
 
 
 def _page_output(relative: Path) -> str:
@@ -219,6 +272,7 @@ def _load(root: Path) -> Loaded:
     built: dict[str, dict[str, Any]] = {"exercise": {}, "myth": {}, "plan": {}, "page": {}}
     vocab: dict[str, dict[str, Any]] = {"muscles": {}, "equipment": {}, "sources": {}}
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
+    claimed: dict[str, dict[str, list[Document]]] = {kind: {} for kind in COLLECTIONS}
     for kind, file in _discover(root):
         display = file.relative_to(root).as_posix()
         if kind == "stray":
@@ -245,7 +299,7 @@ def _load(root: Path) -> Loaded:
         if kind in COLLECTIONS:
             known[kind].add(file.stem)
         problems = schema.check(document, kind) + list(safety.check_document(document))
-        errors.extend(problems)
+        errors.extend(_beside_placeholders(document, problems))
         if kind in vocab:
             if isinstance(document.value, dict):
                 known[kind].update(k for k in document.value if isinstance(k, str))
@@ -261,11 +315,16 @@ def _load(root: Path) -> Loaded:
             built["page"][display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line)
             errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
         else:
-            builder = {"exercise": build_exercise, "myth": build_myth, "plan": build_plan}[kind]
-            item = builder(document.value, display)
-            built[kind][item.id] = item
+            item = BUILDERS[kind](document.value, display)
+            claimed[kind].setdefault(item.id, []).append(document)
+            built[kind].setdefault(item.id, item)
             if isinstance(item, Exercise) and item.pose is not None:
                 errors.extend(check_pose(document, item.pose))
+    for kind, owners in claimed.items():
+        for ident, files in owners.items():
+            if len(files) > 1:
+                errors.extend(_same_id(ident, files))
+                built[kind][ident] = _keeper(ident, files, built[kind][ident], kind)
     library = Library(
         exercises=dict(sorted(built["exercise"].items())),
         myths=dict(sorted(built["myth"].items())),

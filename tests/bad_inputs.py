@@ -2,7 +2,8 @@
 
 Each case edits one file of the fixture library (tests/fixtures/library):
 ("replace", old, new) swaps text once, ("write", text) writes a whole file,
-("bytes", raw) writes raw bytes, ("delete",) removes the file.
+("bytes", raw) writes raw bytes, ("copy", other) copies another file of the
+library to this name, ("delete",) removes the file.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class BadInput:
         elif action == "bytes":
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(bytes(self.edit[1]))  # type: ignore[call-overload]
+        elif action == "copy":
+            target.write_bytes((root / str(self.edit[1])).read_bytes())
         elif action == "delete":
             target.unlink()
 
@@ -125,4 +128,23 @@ CASES += (
     BadInput("attribute list event handler", CLAM, ("replace", "  - Move slowly.", "  - 'Move slowly. {: onclick=\"alert(1)\" }'"), "HD405"),
     BadInput("attribute list style in a page", HOME, ("replace", "# Home", "# Home { style=\"display:none\" }"), "HD405"),
     BadInput("protocol-relative image", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '![x](//tracker.example/p.gif) Lie down.'"), "HD403"),
+)
+
+CLAM_POSE = "pose:\n  base: side-lying\n  view: front\n  equipment: [band-knees]\n  start:\n    both: {hip: 45, knee: 90}\n  end:\n    working: {hip: 35, hip_out: 30, hip_turn: 35}\n"
+
+CASES += (
+    # one data file, one page: a copy that keeps the original's id
+    BadInput("copied exercise keeps the id, sorts first", "exercises/a-clam-copy.yml", ("copy", CLAM), "HD315"),
+    BadInput("copied exercise keeps the id, sorts last", "exercises/zz-clam-copy.yml", ("copy", CLAM), "HD315"),
+    BadInput("copied myth keeps the id", "content/myths/a-spot.yml", ("copy", MYTH), "HD315"),
+    BadInput("copied plan keeps the id", "content/plans/z-week.yml", ("copy", PLAN), "HD315"),
+    # what the tests used to find only after validation said "valid"
+    BadInput("no pose", CLAM, ("replace", CLAM_POSE, ""), "HD202"),
+    BadInput("figure goes through the floor", "exercises/thrust.yml", ("replace", "    both: {hip: 0, knee: 90, ankle: 0}", "    working: {knee: 150}"), "HD316"),
+    BadInput("promise to remove hip dips", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It will get rid of hip dips in a month [@study-a]."), "HD501"),
+    BadInput("promise in a hand-written page", HOME, ("replace", "# Home", "# Home\n\nThis plan fills in hip dips fast."), "HD501"),
+    BadInput("template source left", CLAM, ("replace", "sources: [study-a]", 'sources: ["FILL IN"]'), "HD310"),
+    BadInput("template pose left", CLAM, ("replace", CLAM_POSE, "pose: FILL IN\n"), "HD310"),
+    BadInput("unquoted colon in a cue", CLAM, ("replace", "  - Keep your hips stacked.", "  - Keep your hips: stacked."), "HD203"),
+    BadInput("unquoted colon in a sentence", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie down. Note: band above the knees: always."), "HD103"),
 )

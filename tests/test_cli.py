@@ -82,11 +82,14 @@ def test_new_exercise_writes_a_template_that_validates_once_filled(library: Path
     before = run_cli("validate", root=library)
     assert before.code == 1 and "banded-fire-hydrant.yml" in before.err
     assert "HD310" in before.err
+    assert {"summary", "muscles.primary[0]", "sources[0]", "pose"} <= set(re.findall(r"HD310 (\S+) still holds", before.err))
+    assert not re.search(r"HD2\d\d", before.err), "a placeholder gets one message (HD310), not a schema error as well"
     # ... and once its blanks are filled, it validates.
     text = re.sub(r'"FILL IN: [^"]*"', '"Filled in by the test."', text)
     text = re.sub(r"FILL IN: [^\n]*", "Filled in by the test.", text)
     text = text.replace('summary: "Filled in by the test."', "summary: A banded fire hydrant trains the side of the hip on all fours.")
-    text = text.replace("sources: [distefano-2009]", "sources: [study-a]")
+    text = text.replace('primary: ["FILL IN"]', "primary: [gluteus-medius]").replace('sources: ["FILL IN"]', "sources: [study-a]")
+    text = text.replace("pose: FILL IN", "pose:\n  base: quadruped\n  view: back\n  start: {}\n  end:\n    working: {hip_out: 45}")
     created.write_text(text, encoding="utf-8")
     after = run_cli("validate", root=library)
     assert after.code == 0, after.err

@@ -1,0 +1,83 @@
+"""Stage 2d, wording: claims the site never makes, in any text a contributor writes.
+
+Each claim is a `Claim`: a pattern that finds it in a sentence, and a pattern
+for the words that deny or report it instead ("no exercise will remove hip
+dips", "some apps promise to remove them"). A sentence that makes the claim
+and does not deny or report it is an error, located to the text value of a
+data file or to the line of a hand-written page.
+
+The rules run in `make validate`, so a contributor learns about a sentence
+before the test suite or a reviewer does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.errors import DataError
+
+if TYPE_CHECKING:
+    from generator.rules import Context
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s|\n\s*\d+\.\s|\n#+\s")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim the site does not make, and how to tell it from a denial."""
+
+    code: str
+    finds: re.Pattern[str]
+    unless: re.Pattern[str]
+    message: str
+    hint: str
+
+
+REMOVAL_PROMISE = Claim(
+    code="HD501",
+    finds=re.compile(r"\b(get(?:s|ting)? rid of|remov\w*|eliminat\w*|fix\w*|fill(?:s|ing)? (?:in|out)|eras\w*|banish\w*|smooth(?:s|ing)? out)\b[^.]{0,40}\bhip[- ]dips?\b", re.IGNORECASE),
+    unless=re.compile(r"\b(not|no|never|cannot|can't|won't|doesn't|don't|nor|without|myth|claims?|promis\w*|sold|sells?|says?|said|told|advert\w*|ads?)\b|\?", re.IGNORECASE),
+    message="this sentence promises that something removes hip dips",
+    hint="no exercise, food or plan removes a hip dip; say what it does instead (builds strength, may soften the look a little)",
+)
+
+CLAIMS: tuple[Claim, ...] = (REMOVAL_PROMISE,)
+MYTH_FOLDER = "content/myths/"  # a myth's `claim` states the myth in order to check it
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Each sentence (or list item, or paragraph) of Markdown text, with its offset."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def problems_in_text(text: str, claims: Iterable[Claim] = CLAIMS) -> Iterator[tuple[int, Claim]]:
+    """(offset, claim) for each sentence that makes a claim without denying or reporting it."""
+    for offset, sentence in sentences(text):
+        for claim in claims:
+            if claim.finds.search(sentence) and not claim.unless.search(sentence):
+                yield offset, claim
+
+
+def claims_are_honest(ctx: Context) -> Iterator[DataError]:
+    """HD5xx: no text makes a claim the evidence does not support."""
+    for document in ctx.documents.values():
+        for path, text in document.strings():
+            if path == ("claim",) and document.path.startswith(MYTH_FOLDER):
+                continue
+            for _offset, claim in problems_in_text(text):
+                yield document.error(path, claim.code, claim.message, claim.hint)
+    for page in ctx.library.pages.values():
+        for offset, claim in problems_in_text(page.body):
+            line = page.body_line + page.body.count("\n", 0, offset)
+            col = offset - (page.body.rfind("\n", 0, offset) + 1) + 1
+            yield DataError(page.file, line, col, claim.code, claim.message, claim.hint)
+
+
+RULES = (claims_are_honest,)
