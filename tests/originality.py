@@ -1,0 +1,96 @@
+"""Wording shared with the two source articles, checked without their text.
+
+The site may use the articles' facts but not their sentences. The articles are
+not ours to ship, so the repository keeps only a fingerprint of them: a hash
+of every run of RUN_WORDS consecutive words, one per line, in
+tests/data/seed-fingerprint.txt. The test suite checks every text file and
+every built page against it.
+
+A maintainer who has the articles refreshes the fingerprint with
+
+    .venv/bin/python -m tests.originality fingerprint PATH/TO/SEEDS
+
+(a folder of .txt files), and commits the new fingerprint file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+RUN_WORDS = 8
+FINGERPRINT = Path(__file__).resolve().parent / "data" / "seed-fingerprint.txt"
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_HEADER = f"# blake2b-64 of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened). Refresh: python -m tests.originality fingerprint SEEDS\n"
+
+
+def words_with_lines(text: str) -> list[tuple[str, int]]:
+    """Each word of the text, lower case, with its line number (1-based)."""
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(text.lower().replace("\u2019", "'").splitlines(), 1):
+        found.extend((word, number) for word in _WORD.findall(line))
+    return found
+
+
+def run_hash(words: Iterable[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def runs(words: list[str]) -> Iterator[str]:
+    """The hash of every run of RUN_WORDS consecutive words."""
+    for start in range(len(words) - RUN_WORDS + 1):
+        yield run_hash(words[start : start + RUN_WORDS])
+
+
+def make_fingerprint(texts: Iterable[str]) -> str:
+    hashes: set[str] = set()
+    for text in texts:
+        hashes.update(runs([word for word, _ in words_with_lines(text)]))
+    return _HEADER + "".join(f"{digest}\n" for digest in sorted(hashes))
+
+
+def load_fingerprint(file: Path = FINGERPRINT) -> frozenset[str]:
+    return frozenset(line for line in file.read_text(encoding="ascii").splitlines() if line and not line.startswith("#"))
+
+
+def shared_runs(text: str, fingerprint: frozenset[str]) -> list[tuple[int, int]]:
+    """(first line, number of words) of each stretch of text shared with the articles."""
+    tokens = words_with_lines(text)
+    words = [word for word, _ in tokens]
+    hits = [digest in fingerprint for digest in runs(words)]
+    stretches: list[tuple[int, int]] = []
+    i = 0
+    while i < len(hits):
+        if hits[i]:
+            j = i
+            while j + 1 < len(hits) and hits[j + 1]:
+                j += 1
+            stretches.append((tokens[i][1], j - i + RUN_WORDS))
+            i = j + 1
+        else:
+            i += 1
+    return stretches
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.originality", description="Make the fingerprint of the source articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    make = commands.add_parser("fingerprint", help=f"hash every {RUN_WORDS}-word run of the .txt files in SEEDS into {FINGERPRINT.name}")
+    make.add_argument("seeds", type=Path, help="the folder that holds the source articles as .txt files")
+    args = parser.parse_args(argv)
+    articles = sorted(args.seeds.glob("*.txt"))
+    if not articles:
+        print(f"no .txt files in {args.seeds}", file=sys.stderr)
+        return 2
+    text = make_fingerprint(article.read_text(encoding="utf-8") for article in articles)
+    FINGERPRINT.write_text(text, encoding="ascii")
+    print(f"wrote {len(text.splitlines()) - 1} hashes from {len(articles)} articles to {FINGERPRINT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The site's sentences are its own: nothing shares a run of 8 words with the source articles."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+from tests.conftest import REPO
+from tests.originality import FINGERPRINT, load_fingerprint, make_fingerprint, shared_runs
+
+TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
+
+
+def text_of_page(html: str) -> str:
+    """What a reader reads on a built page: the text of its article, line by line."""
+    match = re.search(r"<article[^>]*>(.*)</article>", html, re.DOTALL)
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", match.group(1) if match else "", flags=re.DOTALL)
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</(p|li|h\d|td|th|dd|dt|figcaption)>", "\n", body)))
+
+
+def test_fingerprint_is_hashes_only_and_covers_both_articles() -> None:
+    hashes = load_fingerprint()
+    assert len(hashes) > 2_000
+    assert all(re.fullmatch(r"[0-9a-f]{16}", digest) for digest in hashes)
+    assert not re.search(r"[g-z]{3}", "".join(FINGERPRINT.read_text(encoding="ascii").splitlines()[1:]))
+
+
+def test_checker_finds_a_copied_sentence_and_where_it_starts() -> None:
+    article = "Side-lying hip abduction is one of the very best moves for the outer glutes, trainers say."
+    fingerprint = frozenset(make_fingerprint([article]).splitlines()[1:])
+    page = "Our own words come first.\nThen: side-lying hip abduction is one of the very best moves for the outer glutes.\n"
+    assert shared_runs(page, fingerprint) == [(2, 15)]
+    assert shared_runs("Side-lying hip abduction trains the side of the hip well, in our words.", fingerprint) == []
+    assert shared_runs("is one of the very best moves", fingerprint) == []  # 7 words: below the limit
+
+
+def test_no_data_file_or_hand_written_page_shares_wording_with_the_articles() -> None:
+    fingerprint = load_fingerprint()
+    files = [file for folder in ("content", "exercises") for file in sorted((REPO / folder).rglob("*")) if file.suffix in TEXT_SUFFIXES]
+    assert len(files) > 40
+    shared = {f"{file.relative_to(REPO)}:{line} ({count} words)" for file in files for line, count in shared_runs(file.read_text(encoding="utf-8"), fingerprint)}
+    assert shared == set(), "rewrite these in your own words"
+
+
+def test_no_built_page_shares_wording_with_the_articles(real_site: Path) -> None:
+    fingerprint = load_fingerprint()
+    pages = sorted(real_site.rglob("index.html"))
+    assert len(pages) > 40
+    shared = set()
+    for page in pages:
+        for line, count in shared_runs(text_of_page(page.read_text(encoding="utf-8")), fingerprint):
+            shared.add(f"{page.relative_to(real_site)}: text line {line} ({count} words)")
+    assert shared == set()
