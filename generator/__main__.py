@@ -1,5 +1,17 @@
+"""`python -m generator`: the command line, or one line on what is missing to run it."""
+
 import sys
 
-from generator.cli import main
+if sys.version_info < (3, 11):
+    sys.exit(f"python -m generator needs Python 3.11 or later; this is {sys.version.split()[0]}. Use `make validate`, which sets up .venv")
 
-sys.exit(main())
+try:
+    from generator.cli import main
+
+    code = main()
+except ModuleNotFoundError as missing:  # a Python without the pinned packages (not a bug of ours)
+    if (missing.name or "").partition(".")[0] == "generator":
+        raise
+    print(f"python -m generator needs the project's packages ({missing.name} is not installed). Use the make targets (`make validate`, `make new NAME=\"...\"`), which set up .venv, or run .venv/bin/python -m generator", file=sys.stderr)
+    code = 2
+sys.exit(code)

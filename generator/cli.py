@@ -95,14 +95,20 @@ def _commit_epoch(root: Path) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from generator.scaffold import new_exercise
+    from generator.scaffold import new_exercise, preview_url
 
     path, problem = new_exercise(args.root, args.name)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
     shown = path.relative_to(args.root) if path.is_relative_to(args.root) else path
-    print(f"created {shown}\n\nNext steps:\n  1. Fill in every FILL IN value in {shown} (your editor shows hints from the schema).\n  2. make validate      # fix what it reports\n  3. make serve         # see your page at http://127.0.0.1:8000/exercises/{path.stem}/\n  4. Commit the file and open a pull request (see CONTRIBUTING.md).")
+    steps = [
+        f"Fill in every FILL IN value in {shown} (your editor shows hints from the schema).",
+        "make validate      # fix what it reports, top to bottom",
+        f"make serve         # then open {preview_url(args.root, f'exercises/{path.stem}/')}",
+        "Commit your file (and any file a hint asked you to edit), push, and open a pull request (see CONTRIBUTING.md).",
+    ]
+    print(f"created {shown}\n\nNext steps:\n" + "\n".join(f"  {i}. {step}" for i, step in enumerate(steps, 1)))
     return 0
 
 
