@@ -80,4 +80,20 @@ def claims_are_honest(ctx: Context) -> Iterator[DataError]:
             yield DataError(page.file, line, col, claim.code, claim.message, claim.hint)
 
 
-RULES = (claims_are_honest,)
+def words_are_our_own(ctx: Context) -> Iterator[DataError]:
+    """HD503: no text shares a run of eight or more words with a source article (checked against
+    a fingerprint of the articles, not their text)."""
+    from generator.originality import RUN_WORDS, load_fingerprint, shared_runs
+
+    fingerprint = load_fingerprint()
+    hint = "the facts are free to use, the sentences are not: say it in your own words"
+    for document in ctx.documents.values():
+        for path, text in document.strings():
+            for _line, count in shared_runs(text, fingerprint):
+                yield document.error(path, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
+    for page in ctx.library.pages.values():
+        for line, count in shared_runs(page.body, fingerprint):
+            yield DataError(page.file, page.body_line + line - 1, 1, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
+
+
+RULES = (claims_are_honest, words_are_our_own)

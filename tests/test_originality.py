@@ -6,8 +6,10 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
-from tests.originality import FINGERPRINT, load_fingerprint, make_fingerprint, shared_runs
+from generator.originality import FINGERPRINT, load_fingerprint, make_fingerprint, shared_runs
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
 
@@ -52,3 +54,17 @@ def test_no_built_page_shares_wording_with_the_articles(real_site: Path) -> None
         for line, count in shared_runs(text_of_page(page.read_text(encoding="utf-8")), fingerprint):
             shared.add(f"{page.relative_to(real_site)}: text line {line} ({count} words)")
     assert shared == set()
+
+
+def test_validate_refuses_copied_wording_with_a_located_error(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HD503 in `make validate`: checked here against a made-up article, since the real ones are not shipped."""
+    import generator.originality
+    from generator.validate import load
+
+    article = "Trainers agree that the banded clamshell wakes up the sleepy side of your hip like nothing else."
+    monkeypatch.setattr(generator.originality, "load_fingerprint", lambda: frozenset(make_fingerprint([article]).splitlines()[1:]))
+    clam = library / "exercises" / "clam.yml"
+    clam.write_text(clam.read_text(encoding="utf-8").replace("  - Lower it slowly.", "  - It wakes up the sleepy side of your hip like nothing else."), encoding="utf-8")
+    errors = [error for error in load(library).errors if error.code == "HD503"]
+    assert [(error.path, error.line) for error in errors] == [("exercises/clam.yml", 17)]
+    assert "11 words in a row" in errors[0].message

@@ -3,12 +3,13 @@
 The site may use the articles' facts but not their sentences. The articles are
 not ours to ship, so the repository keeps only a fingerprint of them: a hash
 of every run of RUN_WORDS consecutive words, one per line, in
-tests/data/seed-fingerprint.txt. The test suite checks every text file and
-every built page against it.
+generator/seed-fingerprint.txt. `make validate` checks every text a
+contributor writes against it (HD503); the test suite also checks every
+built page.
 
 A maintainer who has the articles refreshes the fingerprint with
 
-    .venv/bin/python -m tests.originality fingerprint PATH/TO/SEEDS
+    .venv/bin/python -m generator.originality fingerprint PATH/TO/SEEDS
 
 (a folder of .txt files), and commits the new fingerprint file.
 """
@@ -20,12 +21,13 @@ import hashlib
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 RUN_WORDS = 8
-FINGERPRINT = Path(__file__).resolve().parent / "data" / "seed-fingerprint.txt"
+FINGERPRINT = Path(__file__).resolve().parent / "seed-fingerprint.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_HEADER = f"# blake2b-64 of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened). Refresh: python -m tests.originality fingerprint SEEDS\n"
+_HEADER = f"# blake2b-64 of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened). Refresh: python -m generator.originality fingerprint SEEDS\n"
 
 
 def words_with_lines(text: str) -> list[tuple[str, int]]:
@@ -53,6 +55,7 @@ def make_fingerprint(texts: Iterable[str]) -> str:
     return _HEADER + "".join(f"{digest}\n" for digest in sorted(hashes))
 
 
+@cache
 def load_fingerprint(file: Path = FINGERPRINT) -> frozenset[str]:
     return frozenset(line for line in file.read_text(encoding="ascii").splitlines() if line and not line.startswith("#"))
 
@@ -77,7 +80,7 @@ def shared_runs(text: str, fingerprint: frozenset[str]) -> list[tuple[int, int]]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.originality", description="Make the fingerprint of the source articles.")
+    parser = argparse.ArgumentParser(prog="python -m generator.originality", description="Make the fingerprint of the source articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("fingerprint", help=f"hash every {RUN_WORDS}-word run of the .txt files in SEEDS into {FINGERPRINT.name}")
     make.add_argument("seeds", type=Path, help="the folder that holds the source articles as .txt files")
