@@ -24,8 +24,10 @@ class Source:
     kind: str
     authors: str
     year: int | None
-    title: str
+    title: str  # the work's real title, confirmed; "" when it is not
     venue: str
+    description: str = ""  # what the work is, in our words, when the title is not confirmed
+    year_confirmed: bool = True
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -34,8 +36,33 @@ class Source:
     note: str = ""
 
     @property
+    def title_confirmed(self) -> bool:
+        return bool(self.title)
+
+    @property
     def date(self) -> str:
-        return str(self.year) if self.year else "n.d."
+        """'2011'; '2014?' when the year is not confirmed; 'n.d.' when there is none."""
+        if not self.year:
+            return "n.d."
+        return str(self.year) if self.year_confirmed else f"{self.year}?"
+
+    @property
+    def date_text(self) -> str:
+        """The date for a reference entry, with the doubt in words: '2014?, year not confirmed'."""
+        return self.date if self.year_confirmed or not self.year else f"{self.date}, year not confirmed"
+
+    @property
+    def name(self) -> str:
+        """What the work is called, as plain text: its title, or '[description]' when the title is not confirmed."""
+        return self.title or f"[{self.description}]"
+
+    @property
+    def name_markdown(self) -> str:
+        """The title in italics, as a citation prints it; an unconfirmed title's description in
+        brackets and never in italics, so that no one takes our words for the paper's."""
+        if self.title:
+            return f"*{self.title}*"
+        return f"\\[{self.description}\\]"
 
     @property
     def label(self) -> str:
