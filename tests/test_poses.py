@@ -9,6 +9,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from functools import cache
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -131,7 +132,7 @@ def test_every_exercise_in_the_repository_has_a_pose() -> None:
 def test_the_schema_and_the_model_name_the_same_bases_views_and_joints() -> None:
     schema = json.loads((REPO / "schema" / "exercise.schema.json").read_text(encoding="utf-8"))
     pose = schema["properties"]["pose"]
-    assert "pose" not in schema["required"]
+    assert "pose" in schema["required"]  # every exercise page has its figure, so validate asks for it
     assert tuple(pose["properties"]["base"]["enum"]) == POSE_BASES == tuple(BASE_ANGLES) == tuple(BASE_PLANTED) == tuple(poses.BASES)
     assert tuple(pose["properties"]["view"]["enum"]) == POSE_VIEWS
     assert tuple(schema["$defs"]["limb"]["properties"]) == LIMB_JOINTS
@@ -149,8 +150,9 @@ def test_every_pose_schema_property_has_a_description() -> None:
 
 
 def add_pose(library_root: Path, block: str) -> Path:
+    """Give the fixture clam this pose block in place of its own (its last key)."""
     clam = library_root / "exercises" / "clam.yml"
-    clam.write_text(clam.read_text(encoding="utf-8") + block, encoding="utf-8")
+    clam.write_text(clam.read_text(encoding="utf-8").split("pose:\n", 1)[0] + block, encoding="utf-8")
     return clam
 
 
@@ -163,8 +165,11 @@ def located(clam: Path, needle: str) -> str:
     raise AssertionError(needle)
 
 
-def test_a_valid_pose_passes_and_the_fixture_needs_none(library: Path) -> None:
+def test_a_valid_pose_passes_and_an_exercise_without_one_is_refused(library: Path) -> None:
     assert run_cli("validate", root=library).code == 0
+    add_pose(library, "")
+    missing = run_cli("validate", root=library)
+    assert missing.code == 1 and "exercises/clam.yml:2:1: HD202 missing required key 'pose'" in missing.err
     add_pose(library, CLAM_POSE)
     result = run_cli("validate", root=library)
     assert result.code == 0, result.err
@@ -274,7 +279,7 @@ def test_the_working_muscles_are_tinted_on_the_working_side_only_when_one_side_w
 
 def test_an_exercise_without_a_pose_has_no_figure(library: Path) -> None:
     loaded = load(library)
-    assert all(poses.pose_figure(ex) == "" for ex in loaded.library.exercises.values())
+    assert all(poses.pose_figure(replace(ex, pose=None)) == "" for ex in loaded.library.exercises.values())
 
 
 # --- the words -----------------------------------------------------------------
