@@ -35,6 +35,10 @@ def _report(errors: Sequence[DataError], fmt: str) -> None:
     print(f"{len(errors)} {noun} found. Codes are explained in CONTRIBUTING.md.", file=sys.stderr)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     loaded = load(args.root)
@@ -43,7 +47,8 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     lib = loaded.library
     elapsed = time.perf_counter() - started
-    print(f"valid: {len(lib.exercises)} exercises, {len(lib.myths)} myths, {len(lib.plans)} plans, {len(lib.muscles)} muscles, {len(lib.sources)} sources, {len(lib.pages)} pages ({elapsed:.2f} s)")
+    counts = ", ".join(_count(len(items), noun) for items, noun in ((lib.exercises, "exercise"), (lib.myths, "myth"), (lib.plans, "plan"), (lib.muscles, "muscle"), (lib.sources, "source"), (lib.pages, "page")))
+    print(f"valid: {counts} ({elapsed:.2f} s)")
     return 0
 
 
