@@ -20,9 +20,11 @@ import jinja2
 
 from generator.calendar import plan_calendar
 from generator.citations import resolve
-from generator.figures import activation_chart, activation_rows, activation_table_markdown, figure, muscle_map, muscle_map_legend
+from generator.charts import activation_chart, activation_rows, activation_table_markdown
+from generator.figures import figure
 from generator.link import Links, output_path
 from generator.model import Library
+from generator.muscle_map import muscle_map, muscle_map_legend
 from generator.poses import pose_figure
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
 

@@ -12,19 +12,18 @@ import markdown
 import pytest
 
 from generator import figures
-from generator.figures import (
+from generator import muscle_map as map_module
+from generator.charts import (
     ACTIVATION_CAVEAT,
-    DRAWN_MUSCLES,
     ActivationRow,
     activation_chart,
     activation_rows,
     activation_table_markdown,
     axis_max,
-    muscle_map,
-    muscle_map_legend,
 )
 from generator.link import Links, link
 from generator.model import Library
+from generator.muscle_map import DRAWN_MUSCLES, muscle_map, muscle_map_legend
 from generator.validate import load
 from tests.conftest import REPO
 
@@ -206,7 +205,7 @@ def test_map_marks_the_hip_dip_in_both_views() -> None:
     rings = [c for g in root.iter(SVG + "g") if "hd-dip" in (g.get("class") or "").split() for c in g.iter(SVG + "circle")]
     assert len(rings) == 2
     side, back = sorted(rings, key=lambda c: float(c.get("cx") or 0))
-    assert float(side.get("cx") or 0) < figures.WIDTH / 2 < float(back.get("cx") or 0)
+    assert float(side.get("cx") or 0) < map_module.WIDTH / 2 < float(back.get("cx") or 0)
     assert any(t.text == "hip dip" for t in root.iter(SVG + "text"))
     desc = root.find("svg:desc", NS)
     assert desc is not None and "hip dip" in (desc.text or "") and "below the pelvis rim" in (desc.text or "")
@@ -324,7 +323,7 @@ def test_chart_shortens_long_names_and_keeps_them_whole_in_the_tooltip() -> None
     assert title is not None and name in (title.text or "")
     shown = "".join(row.find("svg:text", NS).itertext())  # type: ignore[union-attr]
     assert shown.endswith("…") and len(shown) < len(name)
-    assert figures._text_width(shown, 10.5) <= 400 - 8
+    assert figures.text_width(shown, 10.5) <= 400 - 8
     label = row.findall("svg:text", NS)[-1]
     assert label.get("class") == "hd-in", "no room after the longest bar: the value goes inside it"
     assert float(label.get("x") or 0) <= 400
