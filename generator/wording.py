@@ -45,6 +45,27 @@ REMOVAL_PROMISE = Claim(
 )
 
 CLAIMS: tuple[Claim, ...] = (REMOVAL_PROMISE,)
+
+_DIP = r"(?:hip[- ]dips?|dips?|(?:the|that|this) curve)"
+_CAUSE = r"(?:bones?|bony|skeleton|skeletal|genes|genetics?|fat|muscles?|pelvis|frame|anatomy|structure)"
+_SET = r"(?:sets?|setting|decides?|deciding|determines?|dictates?|controls?)"
+
+ABSOLUTE_CAUSE = Claim(
+    code="HD502",
+    finds=re.compile(
+        rf"\b{_SET}\s+(?:(?:most|all|much|the size|the depth|how deep|how much)\b[^.;:]{{0,30}}?)?\b{_DIP}\b"
+        rf"|\b{_DIP}\b[^.;:]{{0,60}}?\b(?:is|are)\s+(?:set|decided|determined|dictated|controlled|caused)\s+(?:mostly\s+|mainly\s+|largely\s+|entirely\s+|only\s+|purely\s+|solely\s+|simply\s+)?by\b"
+        rf"|\b(?:most|all|nearly all|almost all)\s+of\s+(?:a|the|your|any)\s+(?:hip[- ])?dip\s+(?:comes?|is|are)\b"
+        rf"|\b{_DIP}\b[^.;:]{{0,40}}?\b(?:is|are)\s+(?:entirely|purely|only|just|all|simply|100%)\s+(?:genetic|bones?|skeletal|anatomy|fat|muscle)\b"
+        rf"|\b{_CAUSE}\w*\b[^.;:]{{0,30}}?\b{_SET}\b[^.;:]{{0,40}}?\b(?:how (?:deep|big|visible|much)|the (?:depth|size|shape)|(?:most|much|all) of (?:it|them))\b",
+        re.IGNORECASE,
+    ),
+    unless=re.compile(r"\b(?:most likely|likely|probably|may|might|could|perhaps|we think|guess|inference|not|no|never|cannot|can't|isn't|aren't|doesn't|don't|nor|myth|claims?|some say|people say|said|told|sold|unproven|unknown)\b|\?", re.IGNORECASE),
+    message="this sentence states as a fact what sets a hip dip; no study has measured that",
+    hint="say it as the inference it is, e.g. 'how deep a dip looks most likely comes from bone shape and fat pattern together, with muscle a smaller part'",
+)
+# A clause ends at ; : or a dash, or at a comma before a new reason ("..., since bone sets most of it").
+_CLAUSE = re.compile(r"(?:[^;:\u2014,]|,(?!\s*(?:since|because|as|so|but|which|yet)\b))+")
 MYTH_FOLDER = "content/myths/"  # a myth's `claim` states the myth in order to check it
 
 
@@ -96,4 +117,32 @@ def words_are_our_own(ctx: Context) -> Iterator[DataError]:
             yield DataError(page.file, page.body_line + line - 1, 1, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
 
 
-RULES = (claims_are_honest, words_are_our_own)
+def absolutes_in_text(text: str) -> Iterator[int]:
+    """Offsets of clauses that state what sets a hip dip as a fact. A hedge or a denial counts
+    only before the claim in its own clause: 'most of a dip comes from bone, which no lift
+    changes' is still an absolute."""
+    claim = ABSOLUTE_CAUSE
+    for offset, sentence in sentences(text):
+        for clause in _CLAUSE.finditer(sentence):
+            found = claim.finds.search(clause.group(0))
+            if found and not claim.unless.search(clause.group(0)[: found.end()]):
+                yield offset + clause.start()
+
+
+def causes_are_hedged(ctx: Context) -> Iterator[DataError]:
+    """HD502: what sets a hip dip is an inference (EVIDENCE A11), so no text states it as a fact."""
+    claim = ABSOLUTE_CAUSE
+    for document in ctx.documents.values():
+        for path, text in document.strings():
+            if path == ("claim",) and document.path.startswith(MYTH_FOLDER):
+                continue
+            for _offset in absolutes_in_text(text):
+                yield document.error(path, claim.code, claim.message, claim.hint)
+    for page in ctx.library.pages.values():
+        for offset in absolutes_in_text(page.body):
+            line = page.body_line + page.body.count("\n", 0, offset)
+            col = offset - (page.body.rfind("\n", 0, offset) + 1) + 1
+            yield DataError(page.file, line, col, claim.code, claim.message, claim.hint)
+
+
+RULES = (claims_are_honest, causes_are_hedged, words_are_our_own)

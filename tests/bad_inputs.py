@@ -143,6 +143,8 @@ CASES += (
     BadInput("figure goes through the floor", "exercises/thrust.yml", ("replace", "    both: {hip: 0, knee: 90, ankle: 0}", "    working: {knee: 150}"), "HD316"),
     BadInput("promise to remove hip dips", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It will get rid of hip dips in a month [@study-a]."), "HD501"),
     BadInput("promise in a hand-written page", HOME, ("replace", "# Home", "# Home\n\nThis plan fills in hip dips fast."), "HD501"),
+    BadInput("absolute about what sets a dip", HOME, ("replace", "# Home", "# Home\n\nBone shape sets most of a hip dip; no exercise burns fat from one spot."), "HD502"),
+    BadInput("absolute about a dip in data", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It trains the side of the hip, but hip dips are determined by bone shape [@study-a]."), "HD502"),
     BadInput("template source left", CLAM, ("replace", "sources: [study-a]", 'sources: ["FILL IN"]'), "HD310"),
     BadInput("template pose left", CLAM, ("replace", CLAM_POSE, "pose: FILL IN\n"), "HD310"),
     BadInput("unquoted colon in a cue", CLAM, ("replace", "  - Keep your hips stacked.", "  - Keep your hips: stacked."), "HD203"),
