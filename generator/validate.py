@@ -130,7 +130,7 @@ FLOOR_TOLERANCE = 0.03
 
 def _through_the_floor(document: Document, pose: PosePair) -> Iterator[DataError]:
     """HD316: no part of the drawn body goes below the floor at any moment of the movement."""
-    from generator.poses import JOINTS, frames, lowest
+    from generator.pose_kinematics import JOINTS, frames, lowest
 
     moments = frames(pose)
     last = len(moments) - 1

@@ -1,0 +1,296 @@
+"""A pose and its kinematics: joint angles -> points in the world -> points in a picture.
+
+Angle conventions (whole degrees, as in `pose:` in exercises/*.yml)
+-------------------------------------------------------------------
+whole and gives default angles (`model.BASE_ANGLES`).
+
+- trunk: + tips the trunk forward from the base's line (about the side-to-side
+  axis); trunk_side: + tips it toward the working side.
+- hip: + flexion (thigh forward), - extension. hip_out: + abduction (thigh out
+  to the side), - adduction. hip_turn: + external rotation.
+  The thigh's direction is R_side(hip) . R_front(hip_out) . R_long(hip_turn)
+  applied to "down the trunk", all about the trunk's own axes, so with the
+  hip bent 90, hip_out swings the thigh out level (the fire hydrant), and
+  hip_turn swings the shin of a bent knee (the clamshell).
+- knee: 0 straight, + bent. ankle: 0 foot at right angles to the shin,
+  + toes up (dorsiflexion), - toes pointed.
+- shoulder: + flexion (arm forward and up), - extension. shoulder_out:
+  + abduction. elbow: 0 straight, + bent.
+- working is the side the exercise trains or moves (the top side when lying
+  on your side, the front leg in a split stance); other is the other side.
+- Lying on your back with the hips lifted (trunk < 0), the head stays on the
+  floor instead of following the trunk.
+
+The view places an orthographic camera: front or back on the body's heading
+(where the chest faces, or where the head points on hands and knees or on your
+back), side on the working side, facing right. Front and back views look down
+20 degrees (30 on hands and knees) and turn 15 degrees toward the working side
+(35 toward the other side on hands and knees), so depth shows; the side view
+is level and square on. Lengths are in metres for a body about 1.7 m tall; the
+lowest point of the start pose stands on the floor, and every later frame keeps
+the `planted` joint where the start had it. In-between poses
+interpolate the angles (eased), through `via` when the pose has one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+from generator.model import Limb, Pose, PosePair
+
+Vec = tuple[float, float, float]
+Point = tuple[float, float]
+
+# Segment lengths in metres.
+PELVIS, TRUNK, NECK, HEAD = 0.09, 0.50, 0.15, 0.10
+SHOULDERS, UPPER_ARM, FOREARM = 0.17, 0.28, 0.27
+THIGH, SHIN, FOOT = 0.44, 0.43, 0.15
+SIDES = {"working": 1, "other": -1}
+STEPS = 4  # frames from start to end
+UP: Vec = (0.0, 1.0, 0.0)
+
+
+@dataclass(frozen=True)
+class Base:
+    """How a base position sits in the world, and how it is said."""
+
+    up: Vec  # where the head points, before `trunk`
+    front: Vec  # where the chest faces
+    heading: str  # the body axis front and back views look along: "front" or "up"
+    words: str
+    side_words: tuple[str, str]  # working, other
+    elevation: float = 20  # degrees the front and back views look down
+    turn: float = 15  # degrees the front and back views move round toward the working side (- the other), to show depth
+
+
+BASES: Mapping[str, Base] = {
+    "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other")),
+    "split-stance": Base(UP, (0, 0, 1), "front", "in a split stance, one foot forward and one back", ("front", "back")),
+    "seated": Base(UP, (0, 0, 1), "front", "sitting", ("working", "other")),
+    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 30, -35),
+    "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
+    "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom")),
+    "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom")),
+}
+
+JOINTS = ("pelvis", "shoulders", "head", *(f"{s}-{j}" for s in SIDES for j in ("hip", "knee", "ankle", "toe", "shoulder", "elbow", "hand")))
+
+
+# --- vectors -------------------------------------------------------------
+
+
+def add(*vs: Vec) -> Vec:
+    return (sum(v[0] for v in vs), sum(v[1] for v in vs), sum(v[2] for v in vs))
+
+
+def mul(v: Vec, k: float) -> Vec:
+    return (v[0] * k, v[1] * k, v[2] * k)
+
+
+def dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def unit(v: Vec) -> Vec:
+    return mul(v, 1 / math.sqrt(dot(v, v)))
+
+
+def rot(v: Vec, axis: Vec, degrees: float) -> Vec:
+    """Rotate v about the unit vector axis (right hand rule), Rodrigues' formula."""
+    a = math.radians(degrees)
+    c, s = math.cos(a), math.sin(a)
+    return add(mul(v, c), mul(cross(axis, v), s), mul(axis, dot(axis, v) * (1 - c)))
+
+
+# --- kinematics ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The trunk's axes in the world: head-wards, chest-wards, toward the working side."""
+
+    up: Vec
+    front: Vec
+    side: Vec
+
+    def flex(self, v: Vec, degrees: float) -> Vec:
+        """Rotate v forward: "down the trunk" toward "out of the chest"."""
+        return rot(v, self.side, -degrees)
+
+    def out(self, v: Vec, degrees: float) -> Vec:
+        """Rotate v from "down the trunk" toward the working side."""
+        return rot(v, self.front, degrees)
+
+    def turn(self, v: Vec, degrees: float) -> Vec:
+        """Rotate v about the trunk's length: "out of the chest" toward the working side."""
+        return rot(v, self.up, degrees)
+
+
+def trunk_frame(pose: Pose) -> Frame:
+    base = BASES[pose.base]
+    up, front = base.up, base.front
+    side = cross(up, front)
+    up, front = rot(up, side, pose.trunk), rot(front, side, pose.trunk)
+    up, side = rot(up, front, -pose.trunk_side), rot(side, front, -pose.trunk_side)
+    return Frame(up, front, side)
+
+
+def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec) -> dict[str, Vec]:
+    """One side's joints, and the landmarks the muscle tint is drawn between."""
+    down = mul(f.up, -1)
+
+    def hip_rotate(v: Vec) -> Vec:
+        return f.flex(f.out(f.turn(v, sign * limb.hip_turn), sign * limb.hip_out), limb.hip)
+
+    def arm_rotate(v: Vec) -> Vec:
+        return f.flex(f.out(f.turn(v, sign * limb.shoulder_turn), sign * limb.shoulder_out), limb.shoulder)
+
+    thigh, thigh_front, thigh_side = hip_rotate(down), hip_rotate(f.front), hip_rotate(mul(f.side, sign))
+    shin = hip_rotate(f.flex(down, -limb.knee))
+    shin_front = hip_rotate(f.flex(f.front, -limb.knee))
+    foot = hip_rotate(f.flex(down, 90 - limb.knee + limb.ankle))
+    upper, fore = arm_rotate(down), arm_rotate(f.flex(down, limb.elbow))
+    hip = add(pelvis, mul(f.side, sign * PELVIS))
+    knee = add(hip, mul(thigh, THIGH))
+    ankle = add(knee, mul(shin, SHIN))
+    shoulder = add(shoulders, mul(f.side, sign * SHOULDERS))
+    elbow = add(shoulder, mul(upper, UPPER_ARM))
+
+    def on_thigh(at: float, across: Vec, by: float) -> Vec:
+        return add(hip, mul(thigh, at * THIGH), mul(across, by))
+
+    return {
+        f"{name}-hip": hip,
+        f"{name}-knee": knee,
+        f"{name}-ankle": ankle,
+        f"{name}-toe": add(ankle, mul(foot, FOOT)),
+        f"{name}-shoulder": shoulder,
+        f"{name}-elbow": elbow,
+        f"{name}-hand": add(elbow, mul(fore, FOREARM)),
+        f"{name}-crest": add(pelvis, mul(f.up, 0.12), mul(f.side, sign * 0.11)),
+        f"{name}-trochanter": on_thigh(0.1, thigh_side, 0.05),
+        f"{name}-sacrum": add(pelvis, mul(f.up, 0.08), mul(f.front, -0.08), mul(f.side, sign * 0.05)),
+        f"{name}-seat": on_thigh(0.15, thigh_front, -0.07),
+        f"{name}-quad-top": on_thigh(0.2, thigh_front, 0.04),
+        f"{name}-quad-low": on_thigh(0.85, thigh_front, 0.04),
+        f"{name}-ham-top": on_thigh(0.2, thigh_front, -0.04),
+        f"{name}-ham-low": on_thigh(0.85, thigh_front, -0.04),
+        f"{name}-add-top": on_thigh(0.2, thigh_side, -0.04),
+        f"{name}-add-low": on_thigh(0.7, thigh_side, -0.04),
+        f"{name}-calf-top": add(knee, mul(shin, 0.15 * SHIN), mul(shin_front, -0.04)),
+        f"{name}-calf-low": add(knee, mul(shin, 0.6 * SHIN), mul(shin_front, -0.04)),
+    }
+
+
+def world_points(pose: Pose) -> dict[str, Vec]:
+    """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0)."""
+    f = trunk_frame(pose)
+    pelvis: Vec = (0.0, 0.0, 0.0)
+    shoulders = mul(f.up, TRUNK)
+    # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
+    neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
+    points = {
+        "pelvis": pelvis,
+        "shoulders": shoulders,
+        "head": add(shoulders, mul(neck, NECK)),
+        "core-low": add(mul(f.up, 0.08), mul(f.front, 0.07)),
+        "core-high": add(mul(f.up, 0.38), mul(f.front, 0.07)),
+        "back-low": add(mul(f.up, 0.08), mul(f.front, -0.07)),
+        "back-high": add(mul(f.up, 0.38), mul(f.front, -0.07)),
+    }
+    for name, sign in SIDES.items():
+        points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders))
+    floor = min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
+    return {name: (p[0], p[1] - floor, p[2]) for name, p in points.items()}
+
+
+@dataclass(frozen=True)
+class Camera:
+    """An orthographic camera: image right, image up, and toward the viewer, as world vectors."""
+
+    right: Vec
+    up: Vec
+    toward: Vec
+    level: Vec  # toward the viewer, along the floor
+
+    def project(self, p: Vec) -> Point:
+        return (dot(p, self.right), dot(p, self.up))
+
+    def depth(self, p: Vec) -> float:
+        return dot(p, self.toward)
+
+
+def camera(base: str, view: str) -> Camera:
+    """Where the picture of a base position is seen from (see the module docstring)."""
+    b = BASES[base]
+    axis = b.front if b.heading == "front" else b.up
+    look = {"front": axis, "back": mul(axis, -1), "side": cross(b.up, b.front)}[view]
+    level = unit((look[0], 0.0, look[2]))  # the schema keeps views off the vertical
+    if view != "side":
+        side, turn = cross(b.up, b.front), math.radians(b.turn)
+        level = unit(add(mul(level, math.cos(turn)), mul((side[0], 0.0, side[2]), math.sin(turn))))
+    right = cross(level, UP) if view == "side" else cross(UP, level)  # side views face right
+    e = math.radians(0 if view == "side" else b.elevation)
+    up, toward = add(mul(UP, math.cos(e)), mul(level, -math.sin(e))), add(mul(level, math.cos(e)), mul(UP, math.sin(e)))
+    return Camera(right, up, toward, level)
+
+
+def joint_positions(pose: Pose) -> dict[str, Point]:
+    """Each joint's place in the picture, in metres: x to the right, y up, the floor at y = 0 in a side view."""
+    cam = camera(pose.base, pose.view)
+    points = world_points(pose)
+    return {name: cam.project(points[name]) for name in JOINTS}
+
+
+# --- movement ------------------------------------------------------------
+
+
+def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
+    return Limb(**{f.name: getattr(a, f.name) + (getattr(b, f.name) - getattr(a, f.name)) * t for f in fields(Limb)})
+
+
+def between(start: Pose, end: Pose, t: float) -> Pose:
+    """The pose a fraction t of the way from start to end, angle by angle."""
+    return replace(
+        start, trunk=start.trunk + (end.trunk - start.trunk) * t, trunk_side=start.trunk_side + (end.trunk_side - start.trunk_side) * t,
+        working=_lerp_limb(start.working, end.working, t), other=_lerp_limb(start.other, end.other, t),
+    )
+
+
+def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
+    """steps + 1 poses from start to end, eased; through `via` (at the middle frame) when there is one."""
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        if pair.via is None:
+            out.append(between(pair.start, pair.end, t * t * (3 - 2 * t)))
+        else:
+            out.append(between(pair.start, pair.via, 2 * t) if t <= 0.5 else between(pair.via, pair.end, 2 * t - 1))
+    return out
+
+
+def frames(pair: PosePair, steps: int = STEPS) -> list[dict[str, Vec]]:
+    """World points of `poses_between`, each moved so the planted joint stays where the start has it."""
+    out: list[dict[str, Vec]] = []
+    for pose in poses_between(pair, steps):
+        points = world_points(pose)
+        if out:
+            shift = add(out[0][pair.planted], mul(points[pair.planted], -1))
+            points = {name: add(p, shift) for name, p in points.items()}
+        out.append(points)
+    return out
+
+
+def lowest(points: Mapping[str, Vec]) -> float:
+    """The height of the lowest body point: below 0 means through the floor."""
+    return min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
+
+
+def mid(a: Vec, b: Vec, t: float = 0.5) -> Vec:
+    return add(mul(a, 1 - t), mul(b, t))
