@@ -65,6 +65,11 @@ class Source:
         return f"\\[{self.description}\\]"
 
     @property
+    def name_sentence(self) -> str:
+        """`name_markdown` closed as a sentence: a title that ends in '?' or '!' gets no extra full stop."""
+        return self.name_markdown + ("" if self.title.endswith(("?", "!", ".")) else ".")
+
+    @property
     def label(self) -> str:
         """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'."""
         if self.authors.lower().startswith("authors not confirmed"):
