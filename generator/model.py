@@ -34,6 +34,7 @@ class Source:
     url: str = ""
     finding: str = ""
     note: str = ""
+    secondhand_muscles: tuple[str, ...] = ()  # figures for these muscles reached us only quoted elsewhere
 
     @property
     def title_confirmed(self) -> bool:

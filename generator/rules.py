@@ -248,6 +248,16 @@ def citations_are_listed(ctx: Context) -> Iterator[DataError]:
                     yield ctx.error("content/muscles.yml", (muscle.id, field), "HD311", f"source '{source}' is cited but not in sources", f"add {source} to the sources of {muscle.id}")
 
 
+def secondhand_figures_are_marked(ctx: Context) -> Iterator[DataError]:
+    """HD317: a figure that reached us only quoted elsewhere says so, as its source's entry requires."""
+    for ex in ctx.library.exercises.values():
+        for i, row in enumerate(ex.evidence):
+            source = ctx.library.sources.get(row.source)
+            if source and row.muscle in source.secondhand_muscles and not row.secondhand:
+                message = f"the {row.muscle} figures of '{row.source}' were only seen quoted in another source, but this row does not say so"
+                yield ctx.error(ex.file, ("evidence", i), "HD317", message, "add secondhand: true to this evidence row; the page then marks the figure")
+
+
 def sources_are_cited(ctx: Context) -> Iterator[DataError]:
     """HD309: every source in the reference list is cited somewhere."""
     used = {ident for _, _, kind, ident in _references(ctx) if kind == "sources"}
@@ -296,6 +306,7 @@ RULES: tuple[Rule, ...] = (
     plan_equipment,
     plan_rest_between_primaries,
     citations_are_listed,
+    secondhand_figures_are_marked,
     sources_are_cited,
     images_exist,
     *wording.RULES,

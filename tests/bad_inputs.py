@@ -149,4 +149,5 @@ CASES += (
     BadInput("template pose left", CLAM, ("replace", CLAM_POSE, "pose: FILL IN\n"), "HD310"),
     BadInput("unquoted colon in a cue", CLAM, ("replace", "  - Keep your hips stacked.", "  - Keep your hips: stacked."), "HD203"),
     BadInput("unquoted colon in a sentence", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie down. Note: band above the knees: always."), "HD103"),
+    BadInput("secondhand figure not marked", SOURCES, ("replace", "  finding: The side-lying lift had the most activity.\n", "  finding: The side-lying lift had the most activity.\n  secondhand_muscles: [gluteus-medius]\n"), "HD317"),
 )
