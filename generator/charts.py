@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
-from generator.figures import fit, hatch, id_prefix, num, svg_root, text_width
+from generator.figures import hatch, id_prefix, num, svg_root, text_width, wrap
 from generator.link import Links
 from generator.model import Library
 
@@ -84,16 +84,36 @@ def axis_max(values: Iterable[float]) -> int:
     return max([50, *(math.ceil(v / 50) * 50 for v in values)])
 
 
-_CHART_W = 400
-_PAD = 4
-_PLOT = _CHART_W - 2 * _PAD
-_BAR_H = 12
-_ROW_H = 30
+# Drawn for a phone: the chart is shown at the width of the text column up to
+# CHART_MAX_CSS_PX (figures.css), so one unit is about 1.19 CSS px at 412 px
+# wide and about 1.3 on a wide screen; every text is at least MIN_TEXT units.
+CHART_W = 320
+CHART_MAX_CSS_PX = 420
+PAD = 4
+PLOT = CHART_W - 2 * PAD
+MIN_TEXT = 12
+_TITLE, _STUDY, _NAME, _VALUE = 14, 13, 12.5, MIN_TEXT
+_BAR_H = 15
 CHART_CAVEAT_LINES = (
     "Compare bars only within one study: methods differ between studies.",
     "Activation is effort in the moment; it does not predict growth.",
 )
 SECONDHAND_LINE = "† Second-hand figure: seen only as quoted in another source."
+AXIS_LINE = "% of a maximal test contraction (%MVIC); 100 is the test itself."
+
+
+def _leading(size: float) -> int:
+    return int(size * 1.25 + 0.5)
+
+
+def _lines(text: str, size: float, x: float, y: float, *, cls: str = "", bold: bool = False, most: int = 0) -> tuple[list[str], float]:
+    """`text` wrapped to the plot's width, one <text> a line from baseline y; and the y after it."""
+    attr = f' class="{cls}"' if cls else ""
+    out = []
+    for line in wrap(text, size, CHART_W - PAD - x, bold=bold, most=most):
+        out.append(f'<text{attr} x="{x:g}" y="{y:g}" font-size="{size:g}">{escape(line)}</text>')
+        y += _leading(size)
+    return out, y
 
 
 def activation_chart(rows: Sequence[Sequence[object]], *, title: str = "Measured activation (%MVIC)") -> str:
@@ -104,76 +124,77 @@ def activation_chart(rows: Sequence[Sequence[object]], *, title: str = "Measured
     `activation_rows`). The axis runs from 0 to the largest value rounded up
     to 50, and every bar is drawn to scale on it. Each study is a
     <g class="hd-study" data-study="label">, each bar a
-    <rect class="hd-bar" data-value="..">. The caveat (CHART_CAVEAT_LINES)
-    is printed under the chart; the <desc> lists every figure in words.
+    <rect class="hd-bar" data-value="..">, with the exercise's name on its
+    own line above it, so the bars can use the whole width of a phone. Long
+    names and the notes wrap. The caveat (CHART_CAVEAT_LINES) is printed
+    under the chart; the <desc> lists every figure in words.
     """
     groups = group_by_study(rows)
     items = [row for _, group in groups for row in group]
     top = axis_max(r.mvic for r in items)
-    scale = _PLOT / top
+    scale = PLOT / top
     secondhand = any(r.secondhand for r in items)
     prefix = id_prefix("chart", title, tuple(items))
     body = [hatch(prefix)] if secondhand else []
-    body.append(f'<text class="hd-h" x="{_PAD}" y="13" font-size="12">{escape(fit(title, 12, _PLOT, True))}</text>')
-    y = 40
+    heading, y = _lines(title, _TITLE, PAD, 15, cls="hd-h", bold=True, most=2)
+    body.extend(heading)
+    y += 14
     grid_top = y - 8
     bars = []
     for source, group in groups:
         bars.append(f'<g class="hd-study" data-study="{escape(source, {chr(34): "&quot;"})}">')
-        bars.append(f'<path class="hd-rule" d="M{_PAD} {y - 2}H{_CHART_W - _PAD}" stroke="currentColor" stroke-opacity=".3"/>')
-        y += 12
-        bars.append(f'<text class="hd-h hd-halo" x="{_PAD}" y="{y}" font-size="11">{escape(fit(source, 11, _PLOT, True))}</text>')
-        y += 3
+        bars.append(f'<path class="hd-rule" d="M{PAD} {y - 2:g}H{CHART_W - PAD}" stroke="currentColor" stroke-opacity=".3"/>')
+        names, y = _lines(source, _STUDY, PAD, y + _STUDY + 2, cls="hd-h hd-halo", bold=True, most=2)
+        bars.extend(names)
         for n, row in enumerate(group):
             if n and row.measure != group[n - 1].measure:
                 y += 6  # a little space between the mean and the peak figures
-            bars.append(_bar(row, y, scale, prefix))
-            y += _ROW_H
+            bar, y = _bar(row, y, scale, prefix)
+            bars.append(bar)
         bars.append("</g>")
         y += 8
     grid_bottom = y - 8
     # the axis: a gridline every 50 (100, the maximal test, dashed), numbered at top and bottom
     for tick in range(0, top + 1, 50):
-        x = _PAD + tick * scale
+        x = PAD + tick * scale
         dash = ' class="hd-grid hd-100" stroke-dasharray="3 2"' if tick == 100 else ' class="hd-grid"'
-        body.append(f'<path{dash} d="M{x:.1f} {grid_top}V{grid_bottom}" stroke="currentColor" stroke-opacity=".2"/>')
+        body.append(f'<path{dash} d="M{x:.1f} {grid_top:g}V{grid_bottom:g}" stroke="currentColor" stroke-opacity=".2"/>')
         anchor = "start" if tick == 0 else "end" if tick == top else "middle"
-        for ty in (grid_top - 3, grid_bottom + 11):
-            body.append(f'<text class="hd-sub" x="{x:.1f}" y="{ty}" text-anchor="{anchor}" font-size="9">{tick}</text>')
+        for ty in (grid_top - 4, grid_bottom + MIN_TEXT + 2):
+            body.append(f'<text class="hd-sub" x="{x:.1f}" y="{ty:g}" text-anchor="{anchor}" font-size="{MIN_TEXT}">{tick}</text>')
     body.extend(bars)
-    y = grid_bottom + 24
-    body.append(f'<text class="hd-sub" x="{_PAD}" y="{y}" font-size="9.5">% of a maximal test contraction (%MVIC); 100 is the test itself.</text>')
-    lines = [*CHART_CAVEAT_LINES, *([SECONDHAND_LINE] if secondhand else [])]
-    body.append('<g class="hd-caveat" font-size="10">')
-    for line in lines:
-        y += 14
-        body.append(f'<text x="{_PAD}" y="{y}">{escape(line)}</text>')
+    note, y = _lines(AXIS_LINE, MIN_TEXT, PAD, grid_bottom + 2 * MIN_TEXT + 12, cls="hd-sub")
+    body.extend(note)
+    body.append(f'<g class="hd-caveat" font-size="{MIN_TEXT}">')
+    for line in [*CHART_CAVEAT_LINES, *([SECONDHAND_LINE] if secondhand else [])]:
+        caveat, y = _lines(line, MIN_TEXT, PAD, y + 4)
+        body.extend(caveat)
     body.append("</g>")
-    return svg_root(prefix, _CHART_W, y + 6, title, _chart_desc(groups, title), "hd-chart", body)
+    return svg_root(prefix, CHART_W, round(y), title, _chart_desc(groups, title), "hd-chart", body)
 
 
-def _bar(row: ActivationRow, y: float, scale: float, prefix: str) -> str:
+def _bar(row: ActivationRow, y: float, scale: float, prefix: str) -> tuple[str, float]:
+    """One row: the name (up to two lines), then the bar with its value; and the y after it."""
     name, label = _name(row), _value_label(row)
     tooltip = f"{name}: {label}" + (f". {row.note}" if row.note else "")
-    shown = fit(name, 10.5, _PLOT)
-    whole = f'{escape(row.exercise)}<tspan class="hd-sub"> · {escape(row.detail)}</tspan>'
-    text = whole if row.detail and shown == name else escape(shown)
+    shown = row.exercise + (f" · {row.detail}" if row.detail else "")
+    names, y = _lines(shown, _NAME, PAD, y + _NAME - 3, cls="hd-halo", most=2)
     width = row.mvic * scale
-    bar_y = y + 12
+    bar_y = y - _leading(_NAME) + 5
     cls, fill = ("hd-bar hd-2nd", f' fill="url(#{prefix}h)" stroke="currentColor" stroke-dasharray="3 2"') if row.secondhand else ("hd-bar", "")
     out = [
         f'<g class="hd-row"><title>{escape(tooltip)}</title>',
-        f'<text class="hd-halo" x="{_PAD}" y="{y + 8.5:g}" font-size="10.5">{text}</text>',
-        f'<rect class="{cls}" x="{_PAD}" y="{bar_y:g}" width="{width:.2f}" height="{_BAR_H}" data-value="{num(row.mvic)}"{fill}/>',
+        *names,
+        f'<rect class="{cls}" x="{PAD}" y="{bar_y:g}" width="{width:.2f}" height="{_BAR_H}" data-value="{num(row.mvic)}"{fill}/>',
     ]
-    text_y = bar_y + _BAR_H - 2.5
-    if _PAD + width + 4 + text_width(label, 10) <= _CHART_W:
-        out.append(f'<text class="hd-halo" x="{_PAD + width + 4:.1f}" y="{text_y:g}" font-size="10">{escape(label)}</text>')
+    text_y = bar_y + _BAR_H - 3.5
+    if PAD + width + 4 + text_width(label, _VALUE) <= CHART_W:
+        out.append(f'<text class="hd-halo" x="{PAD + width + 4:.1f}" y="{text_y:g}" font-size="{_VALUE}">{escape(label)}</text>')
     else:  # no room after the bar: inside it, at its end (on a striped bar, with a halo)
         inside = "hd-halo" if row.secondhand else "hd-in"
-        out.append(f'<text class="{inside}" x="{_PAD + width - 4:.1f}" y="{text_y:g}" font-size="10" text-anchor="end">{escape(label)}</text>')
+        out.append(f'<text class="{inside}" x="{PAD + width - 4:.1f}" y="{text_y:g}" font-size="{_VALUE}" text-anchor="end">{escape(label)}</text>')
     out.append("</g>")
-    return "".join(out)
+    return "".join(out), bar_y + _BAR_H + 8
 
 
 def _chart_desc(groups: Sequence[tuple[str, Sequence[ActivationRow]]], title: str) -> str:

@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-__all__ = ["SVG_NS", "figure", "fit", "hatch", "id_prefix", "num", "svg_root", "text_width"]
+__all__ = ["SVG_NS", "figure", "fit", "hatch", "id_prefix", "num", "svg_root", "text_width", "wrap"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -53,6 +53,20 @@ def fit(text: str, size: float, room: float, bold: bool = False) -> str:
     return text.rstrip(" ,;-·") + "…"
 
 
+def wrap(text: str, size: float, room: float, *, bold: bool = False, most: int = 0) -> list[str]:
+    """`text` broken at spaces into lines that fit in `room` units; with `most`,
+    at most that many lines, the last one cut with an ellipsis if need be."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if most and len(lines) > most:
+        lines = [*lines[: most - 1], fit(" ".join(lines[most - 1 :]) + " …", size, room, bold)]
+    return [fit(line, size, room, bold) for line in lines] or [""]
+
+
 def svg_root(prefix: str, width: int, height: int, title: str, desc: str, cls: str, body: Iterable[str]) -> str:
     """The <svg> element around `body`: viewBox, role, title and desc."""
     head = (
@@ -72,9 +86,10 @@ def hatch(prefix: str) -> str:
     )
 
 
-def figure(svg: str, caption: str = "") -> str:
+def figure(svg: str, caption: str = "", cls: str = "") -> str:
     """A figure as a raw-HTML block for the generated Markdown: Python-Markdown
     does not treat a bare <svg> as a block and would wrap it in <p>.
-    The caption is plain text (escaped)."""
+    The caption is plain text (escaped); `cls` adds a class (e.g. "hd-figure--chart")."""
     cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return f'<figure class="hd-figure">\n{svg}\n{cap}</figure>'
+    extra = f" {cls}" if cls else ""
+    return f'<figure class="hd-figure{extra}">\n{svg}\n{cap}</figure>'

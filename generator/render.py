@@ -157,7 +157,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     for muscle in library.muscles.values():
         path = output_path("muscle", muscle.id)
         rows = activation_rows(library, links, muscle.id)
-        chart = figure(activation_chart(rows, title=f"{muscle.name}: measured activation (%MVIC)")) if rows else ""
+        chart = figure(activation_chart(rows, title=f"{muscle.name}: measured activation (%MVIC)"), cls="hd-figure--chart") if rows else ""
         pages[path] = _render("muscle.md.j2", page(path), muscle=muscle, regions=REGIONS, chart=chart, chart_table=activation_table_markdown(rows) if rows else "")
     items, choices = exercise_filter(library)
     pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import figures
+from generator import charts, figures
 from generator import muscle_map as map_module
 from generator.charts import (
     ACTIVATION_CAVEAT,
@@ -265,7 +265,7 @@ def test_chart_bars_are_to_scale_on_a_common_axis() -> None:
         assert max(ticks) == top and sorted(set(ticks)) == list(range(0, top + 1, 50))
         per_unit = {round(float(r.get("width") or 0) / v, 3) for r, v in zip(rects, values, strict=True)}
         assert len(per_unit) == 1, "one scale for every bar"
-        assert per_unit.pop() == pytest.approx((400 - 8) / top, abs=0.002)
+        assert per_unit.pop() == pytest.approx(charts.PLOT / top, abs=0.002)
         assert all(r.get("x") == rects[0].get("x") for r in rects), "every bar starts at zero"
 
 
@@ -316,17 +316,38 @@ def test_chart_carries_the_caveat() -> None:
 
 
 def test_chart_shortens_long_names_and_keeps_them_whole_in_the_tooltip() -> None:
-    name = "Side-lying hip abduction with the top leg turned in, a cable at the ankle and the hips against a wall, slowly"
+    name = "Side-lying hip abduction with the top leg turned in, a cable at the ankle and the hips against a wall, slowly, then held at the top for three seconds"
     root = parse(activation_chart([ActivationRow(name, "Made-up et al. 2020", 216, 30, "peak", False)]))
     row = next(g for g in root.iter(SVG + "g") if g.get("class") == "hd-row")
     title = row.find("svg:title", NS)
     assert title is not None and name in (title.text or "")
-    shown = "".join(row.find("svg:text", NS).itertext())  # type: ignore[union-attr]
-    assert shown.endswith("…") and len(shown) < len(name)
-    assert figures.text_width(shown, 10.5) <= 400 - 8
-    label = row.findall("svg:text", NS)[-1]
+    *lines, label = row.findall("svg:text", NS)
+    shown = [line.text or "" for line in lines]
+    assert len(shown) == 2, "a long name wraps onto a second line, no more"
+    assert shown[-1].endswith("…") and len(" ".join(shown)) < len(name)
+    assert all(figures.text_width(line, float(t.get("font-size") or 0)) <= charts.PLOT for line, t in zip(shown, lines, strict=True))
     assert label.get("class") == "hd-in", "no room after the longest bar: the value goes inside it"
-    assert float(label.get("x") or 0) <= 400
+    assert float(label.get("x") or 0) <= charts.CHART_W
+
+
+def test_chart_text_is_drawn_large_enough_for_a_phone() -> None:
+    """Every text is at least MIN_TEXT units; the stylesheet shows the chart up to CHART_MAX_CSS_PX wide.
+
+    The browser test (tests/test_charts_browser.py) measures the result at 412 px.
+    """
+    long_rows = [ActivationRow("A very long exercise name that needs two lines at least", "A study with a long label et al. 2020", 30, 9, "mean", True)]
+    for svg in [activation_chart(sample_rows()), activation_chart(long_rows), *all_charts()]:
+        root = parse(svg)
+        assert root.get("viewBox", "").split()[2] == str(charts.CHART_W)
+        for text in root.iter(SVG + "text"):
+            size = float(text.get("font-size") or root.get("font-size") or 0)
+            assert size >= charts.MIN_TEXT, "".join(text.itertext())
+            width = figures.text_width("".join(text.itertext()), size)
+            x = float(text.get("x") or 0)
+            left = {"end": x - width, "middle": x - width / 2}.get(text.get("text-anchor") or "", x)
+            assert left >= 0 and left + width <= charts.CHART_W + 1, "".join(text.itertext())
+    css = (Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
+    assert re.search(rf"figure\.hd-figure--chart \{{[^}}]*max-width: {charts.CHART_MAX_CSS_PX}px", css)
 
 
 def test_chart_desc_lists_every_figure() -> None:
