@@ -44,7 +44,20 @@ REMOVAL_PROMISE = Claim(
     hint="no exercise, food or plan removes a hip dip; say what it does instead (builds strength, may soften the look a little)",
 )
 
-CLAIMS: tuple[Claim, ...] = (REMOVAL_PROMISE,)
+_NEVER = re.compile(r"(?!)")  # a rival wording has no denial that makes it right
+
+
+def _rival(fact: str, home: str, pattern: str) -> Claim:
+    """HD504: a fact that several pages state has one home; other texts link to it, not restate it differently."""
+    return Claim("HD504", re.compile(pattern, re.IGNORECASE), _NEVER, f"this states {fact} differently from the site's one answer ({home})", f"use the wording of {home}, or link to it")
+
+
+SHARED_FACTS: tuple[Claim, ...] = (
+    _rival("where the dip sits", "what-are-hip-dips.md#where-the-dip-sits", r"(just |right )?above the (greater )?trochanter|below the (greater )?trochanter"),
+    _rival("who has a hip dip", "what-are-hip-dips.md#who-has-one", r"\b(almost )?every(one|body) has (one|them|a (hip )?dip)|can have none|nobody has"),
+    _rival("when to make an exercise harder", "30-day-start.md#when-to-step-up", r"add (a little|some|more) (weight|load) (each|every) (week|session)|up to 45-60 seconds"),
+)
+CLAIMS: tuple[Claim, ...] = (REMOVAL_PROMISE, *SHARED_FACTS)
 
 _DIP = r"(?:hip[- ]dips?|dips?|(?:the|that|this) curve)"
 _CAUSE = r"(?:bones?|bony|skeleton|skeletal|genes|genetics?|fat|muscles?|pelvis|frame|anatomy|structure)"

@@ -150,4 +150,6 @@ CASES += (
     BadInput("unquoted colon in a cue", CLAM, ("replace", "  - Keep your hips stacked.", "  - Keep your hips: stacked."), "HD203"),
     BadInput("unquoted colon in a sentence", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie down. Note: band above the knees: always."), "HD103"),
     BadInput("secondhand figure not marked", SOURCES, ("replace", "  finding: The side-lying lift had the most activity.\n", "  finding: The side-lying lift had the most activity.\n  secondhand_muscles: [gluteus-medius]\n"), "HD317"),
+    BadInput("rival wording of a shared fact", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It trains the muscles just above the trochanter [@study-a]."), "HD504"),
+    BadInput("rival progression rule", LIFT, ("replace", "  - Lift the top leg.", "  - Lift the top leg, and add a little weight each week."), "HD504"),
 )
