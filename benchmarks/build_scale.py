@@ -85,13 +85,31 @@ PHRASES = (
 )
 
 
+# The real exercise whose pose a synthetic one of each movement borrows (the schema requires a pose).
+POSE_OF = {
+    "side-lying abduction": "side-lying-hip-abduction",
+    "clamshell": "banded-clamshell",
+    "lateral lunge": "lateral-lunge",
+    "step-up": "lateral-step-up",
+    "hip thrust": "hip-thrust",
+    "glute bridge": "glute-bridge",
+    "fire hydrant": "fire-hydrant",
+    "lateral walk": "lateral-band-walk",
+    "split squat": "bulgarian-split-squat",
+    "curtsy lunge": "curtsy-lunge",
+    "side plank lift": "side-plank-hip-abduction",
+    "hip hike": "standing-lateral-leg-raise",
+}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """The ids the synthetic exercises may name, read from the real library."""
+    """The ids the synthetic exercises may name, and the poses they borrow, read from the real library."""
 
     muscles: tuple[str, ...]
     equipment: tuple[str, ...]
     real_sources: tuple[str, ...]
+    poses: dict[str, str] = field(default_factory=dict)  # movement -> the `pose:` block, as YAML text
 
 
 def top_level_keys(file: Path) -> tuple[str, ...]:
@@ -103,12 +121,24 @@ def top_level_keys(file: Path) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def pose_block(file: Path) -> str:
+    """The `pose:` block of an exercise file, as written (it is the file's last top-level key or not)."""
+    lines = file.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("pose:")), None)
+    if start is None:
+        return ""
+    end = next((n for n in range(start + 1, len(lines)) if lines[n] and not lines[n][0].isspace() and not lines[n].startswith("#")), len(lines))
+    return "\n".join(lines[start:end]).rstrip() + "\n"
+
+
 def read_vocabulary(root: Path) -> Vocabulary:
     sources = set(top_level_keys(root / "content/sources.yml"))
+    poses = {movement: pose_block(root / "exercises" / f"{ident}.yml") for movement, ident in POSE_OF.items() if (root / "exercises" / f"{ident}.yml").is_file()}
     return Vocabulary(
         muscles=top_level_keys(root / "content/muscles.yml"),
         equipment=top_level_keys(root / "content/equipment.yml"),
         real_sources=tuple(s for s in REAL_SOURCES if s in sources),
+        poses={movement: block for movement, block in poses.items() if block},
     )
 
 
@@ -233,7 +263,7 @@ safety:
   - {q("Stop if you feel a pinch at the front of the hip or pain in the lower back.")}
   - {q(f"Hip pain that lasts after a session is a reason to see a physiotherapist [@{main}].")}
 sources: {ids([main, other, *real])}
-"""
+{vocab.poses.get(movement, "")}"""
 
 
 def sources_yaml(n: int) -> str:
