@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import wording
+from generator import page_links, wording
 from generator.citations import cited
 from generator.errors import DataError
 from generator.model import Exercise, Library, Myth, Plan
@@ -310,6 +310,7 @@ RULES: tuple[Rule, ...] = (
     sources_are_cited,
     images_exist,
     *wording.RULES,
+    *page_links.RULES,
 )
 
 

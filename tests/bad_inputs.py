@@ -152,4 +152,7 @@ CASES += (
     BadInput("secondhand figure not marked", SOURCES, ("replace", "  finding: The side-lying lift had the most activity.\n", "  finding: The side-lying lift had the most activity.\n  secondhand_muscles: [gluteus-medius]\n"), "HD317"),
     BadInput("rival wording of a shared fact", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It trains the muscles just above the trochanter [@study-a]."), "HD504"),
     BadInput("rival progression rule", LIFT, ("replace", "  - Lift the top leg.", "  - Lift the top leg, and add a little weight each week."), "HD504"),
+    BadInput("link to a page that does not exist", HOME, ("replace", "(exercises/clam.md)", "(exercises/clams.md)"), "HD318"),
+    BadInput("link to a missing heading", HOME, ("replace", "(exercises/clam.md)", "(index.md#nowhere)"), "HD318"),
+    BadInput("link from an exercise to a missing page", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as in [the lift](leg-lifts.md)."), "HD318"),
 )
