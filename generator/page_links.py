@@ -29,7 +29,7 @@ INDEX_PAGES = frozenset({"exercises/index.md", "myths/index.md", "plans/index.md
 # that a later stage adds) is left to the strict build.
 KNOWN_FOLDERS = frozenset({"", "exercises", "myths", "plans", "muscles"})
 
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)>\s]+)")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)>\s]*)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 _DATA_PAGES = {"exercises/": "exercise", "content/myths/": "myth", "content/plans/": "plan"}
@@ -69,11 +69,14 @@ def _output_of(file: str, path: tuple[object, ...], library: Library) -> str:
 
 
 def broken_links(text: str, here: str, outputs: frozenset[str], anchors: dict[str, frozenset[str]]) -> Iterator[tuple[int, str, str]]:
-    """(offset, message, hint) for each link in the text that leads nowhere."""
+    """(offset, message, hint) for each link in the text that leads nowhere or has no words."""
     if "](" not in text:
         return
     for match in _LINK.finditer(text):
-        target = match.group(1)
+        words, target = match.group(1), match.group(2)
+        if not words.strip():
+            yield match.start(), "a link with no words to click", "put the words a reader sees inside the brackets: [the clamshell](...)"
+            continue
         if re.match(r"[a-z][a-z0-9+.\-]*:|//|#", target, re.IGNORECASE) or not target.split("#")[0].endswith(".md"):
             continue  # another site, an anchor on this page, or a file that is not a page
         page, _, anchor = target.partition("#")
@@ -82,9 +85,9 @@ def broken_links(text: str, here: str, outputs: frozenset[str], anchors: dict[st
             continue
         if resolved not in outputs:
             nearest = _nearest(resolved, outputs)
-            yield match.start(1), f"link to '{target}': there is no such page", f"did you mean {posixpath.relpath(nearest, posixpath.dirname(here) or '.')}?" if nearest else "check the path: links are relative to this page"
+            yield match.start(2), f"link to '{target}': there is no such page", f"did you mean {posixpath.relpath(nearest, posixpath.dirname(here) or '.')}?" if nearest else "check the path: links are relative to this page"
         elif anchor and resolved in anchors and anchor not in anchors[resolved]:
-            yield match.start(1), f"link to '{target}': that page has no heading '#{anchor}'", f"headings there: {', '.join(sorted(anchors[resolved]))}"
+            yield match.start(2), f"link to '{target}': that page has no heading '#{anchor}'", f"headings there: {', '.join(sorted(anchors[resolved]))}"
 
 
 def _nearest(path: str, outputs: frozenset[str]) -> str:
@@ -95,7 +98,8 @@ def _nearest(path: str, outputs: frozenset[str]) -> str:
 
 
 def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
-    """HD318: every link to another page of the site names a page (and heading) that exists."""
+    """HD318: every link has words to click, and a link to another page of the site names a
+    page (and heading) that exists."""
     outputs = page_outputs(ctx.library)
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
     for file, document in ctx.documents.items():

@@ -155,4 +155,5 @@ CASES += (
     BadInput("link to a page that does not exist", HOME, ("replace", "(exercises/clam.md)", "(exercises/clams.md)"), "HD318"),
     BadInput("link to a missing heading", HOME, ("replace", "(exercises/clam.md)", "(index.md#nowhere)"), "HD318"),
     BadInput("link from an exercise to a missing page", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as in [the lift](leg-lifts.md)."), "HD318"),
+    BadInput("link with no words", HOME, ("replace", "[clam](exercises/clam.md)", "[](exercises/clam.md)"), "HD318"),
 )
