@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from markdown.extensions.toc import slugify
 
 from generator.errors import DataError
+from generator.texts import texts
 from generator.link import output_path
 from generator.model import Library, Page
 
@@ -102,16 +103,10 @@ def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     page (and heading) that exists."""
     outputs = page_outputs(ctx.library)
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
-    for file, document in ctx.documents.items():
-        for path, text in document.strings():
-            here = _output_of(file, path, ctx.library)
-            for _offset, message, hint in broken_links(text, here, outputs, anchors) if here else ():
-                yield document.error(path, "HD318", message, hint)
-    for page in ctx.library.pages.values():
-        for offset, message, hint in broken_links(page.body, page.output, outputs, anchors):
-            line = page.body_line + page.body.count("\n", 0, offset)
-            col = offset - (page.body.rfind("\n", 0, offset) + 1) + 1
-            yield DataError(page.file, line, col, "HD318", message, hint)
+    for item in texts(ctx.documents, ctx.library):
+        here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)
+        for offset, message, hint in broken_links(item.text, here, outputs, anchors) if here else ():
+            yield item.error(offset, "HD318", message, hint)
 
 
 RULES = (links_lead_somewhere,)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from generator.errors import DataError
+from generator.texts import body_error
 from generator.reader import Document
 
 _HTML = re.compile(r"<\s*[A-Za-z!?/]")
@@ -70,6 +71,4 @@ def check_document(document: Document) -> Iterator[DataError]:
 def check_markdown_body(path: str, body: str, first_line: int) -> Iterator[DataError]:
     """Refuse unsafe Markdown in a hand-written page, located to its line."""
     for offset, code, message, hint in problems_in_text(body):
-        line = first_line + body.count("\n", 0, offset)
-        col = offset - (body.rfind("\n", 0, offset) + 1) + 1
-        yield DataError(path, line, col, code, message, hint)
+        yield body_error(path, body, first_line, offset, code, message, hint)

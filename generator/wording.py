@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.errors import DataError
+from generator.texts import Text, texts
 
 if TYPE_CHECKING:
     from generator.rules import Context
@@ -99,19 +100,17 @@ def problems_in_text(text: str, claims: Iterable[Claim] = CLAIMS) -> Iterator[tu
                 yield offset, claim
 
 
+def _reported(item: Text) -> bool:
+    """A myth's `claim` states the myth in order to check it, so no wording rule applies to it."""
+    return item.path == ("claim",) and item.file.startswith(MYTH_FOLDER)
+
+
 def claims_are_honest(ctx: Context) -> Iterator[DataError]:
-    """HD5xx: no text makes a claim the evidence does not support."""
-    for document in ctx.documents.values():
-        for path, text in document.strings():
-            if path == ("claim",) and document.path.startswith(MYTH_FOLDER):
-                continue
-            for _offset, claim in problems_in_text(text):
-                yield document.error(path, claim.code, claim.message, claim.hint)
-    for page in ctx.library.pages.values():
-        for offset, claim in problems_in_text(page.body):
-            line = page.body_line + page.body.count("\n", 0, offset)
-            col = offset - (page.body.rfind("\n", 0, offset) + 1) + 1
-            yield DataError(page.file, line, col, claim.code, claim.message, claim.hint)
+    """HD501, HD504: no text promises to remove hip dips or states a shared fact its own way."""
+    for item in texts(ctx.documents, ctx.library):
+        if not _reported(item):
+            for offset, claim in problems_in_text(item.text):
+                yield item.error(offset, claim.code, claim.message, claim.hint)
 
 
 def words_are_our_own(ctx: Context) -> Iterator[DataError]:
@@ -121,13 +120,10 @@ def words_are_our_own(ctx: Context) -> Iterator[DataError]:
 
     fingerprint = load_fingerprint()
     hint = "the facts are free to use, the sentences are not: say it in your own words"
-    for document in ctx.documents.values():
-        for path, text in document.strings():
-            for _line, count in shared_runs(text, fingerprint):
-                yield document.error(path, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
-    for page in ctx.library.pages.values():
-        for line, count in shared_runs(page.body, fingerprint):
-            yield DataError(page.file, page.body_line + line - 1, 1, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
+    for item in texts(ctx.documents, ctx.library):
+        for line, count in shared_runs(item.text, fingerprint):
+            offset = sum(len(before) + 1 for before in item.text.split("\n")[: line - 1])
+            yield item.error(offset, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
 
 
 def absolutes_in_text(text: str) -> Iterator[int]:
@@ -145,17 +141,10 @@ def absolutes_in_text(text: str) -> Iterator[int]:
 def causes_are_hedged(ctx: Context) -> Iterator[DataError]:
     """HD502: what sets a hip dip is an inference (EVIDENCE A11), so no text states it as a fact."""
     claim = ABSOLUTE_CAUSE
-    for document in ctx.documents.values():
-        for path, text in document.strings():
-            if path == ("claim",) and document.path.startswith(MYTH_FOLDER):
-                continue
-            for _offset in absolutes_in_text(text):
-                yield document.error(path, claim.code, claim.message, claim.hint)
-    for page in ctx.library.pages.values():
-        for offset in absolutes_in_text(page.body):
-            line = page.body_line + page.body.count("\n", 0, offset)
-            col = offset - (page.body.rfind("\n", 0, offset) + 1) + 1
-            yield DataError(page.file, line, col, claim.code, claim.message, claim.hint)
+    for item in texts(ctx.documents, ctx.library):
+        if not _reported(item):
+            for offset in absolutes_in_text(item.text):
+                yield item.error(offset, claim.code, claim.message, claim.hint)
 
 
 RULES = (claims_are_honest, causes_are_hedged, words_are_our_own)
