@@ -70,21 +70,19 @@
     });
   }
 
-  var pending = false;
-  function schedule() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(function () {
-      pending = false;
-      update();
-    });
-  }
-
   function start() {
     update();
-    if ("ResizeObserver" in window) new ResizeObserver(schedule).observe(document.body);
-    else window.addEventListener("resize", schedule);
-    document.addEventListener("toggle", schedule, true);  // a <details> opened or closed
+    if (!("ResizeObserver" in window)) {
+      window.addEventListener("resize", update);
+      return;
+    }
+    // Called after layout whenever the page or a table changes size: a turned
+    // phone, larger text, a <details> opened.
+    var observer = new ResizeObserver(update);
+    observer.observe(document.body);
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content table"), function (table) {
+      observer.observe(table);
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
