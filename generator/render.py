@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -24,9 +24,11 @@ from generator.charts import activation_chart, activation_rows, activation_table
 from generator.figures import figure
 from generator.link import Links, output_path
 from generator.model import Library
+from generator.planner import plan_weeks
 from generator.muscle_map import muscle_map, muscle_map_legend
 from generator.poses import pose_figure
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
+from generator.week_pages import chooser, week_page, week_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -162,7 +164,14 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     items, choices = exercise_filter(library)
     pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)
     pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
-    pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"))
+    weeks = plan_weeks(library)
+    pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"), chooser=chooser(weeks))
+    week_links = replace(links, page_sources={**links.page_sources, **{week_path(w.choice): w.plan.sources for w in weeks if w.plan}})
+    for week in weeks:
+        here = Page(week_path(week.choice), library, week_links, site)
+        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library))
+        if week.plan:
+            calendars[here.path.removesuffix(".md") + ".ics"] = plan_calendar(week.plan, library, here.url, site.host, site.date)
     pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), groups=grouped(library.muscles.values(), "region", REGIONS))
     pages["equipment.md"] = _render("equipment.md.j2", page("equipment.md"))
     pages["references.md"] = _render("references.md.j2", page("references.md"), groups=grouped(library.sources.values(), "kind", SOURCE_KINDS), titles=page_titles(library))
