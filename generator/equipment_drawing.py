@@ -1,64 +1,137 @@
-"""Drawing equipment: what moves with the body (bands, bars, dumbbells, pads, cable) and what stays put."""
+"""Drawing equipment so it is recognisable: bands, dumbbells, barbells, a cable and pulley, benches, machine pads, a step.
+
+`kit_parts` draws what moves with the body (a band loop round the legs, a bar
+with its plates, a dumbbell with its heads, the machine's pads, the cable to
+the ankle), each with a depth so it is painted in front of or behind the body
+as the camera sees it. `furniture` places what stays put (seat, bench, step,
+the cable column) from the start pose and draws it behind the body.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from generator.body_drawing import circle, line
+from generator.drawing_paths import BAND, KIT_INK, METAL, PAD, Part, box, capsule, disc, line
 from generator.model import Pose, PosePair
-from generator.pose_kinematics import SIDES, Camera, Vec, add, mid, mul, trunk_frame
+from generator.pose_kinematics import SIDES, UP, Camera, Vec, add, cross, mid, mul, trunk_frame, unit
 
-def moving_kit(cam: Camera, pose: Pose, points: Mapping[str, Vec], equipment: Iterable[str]) -> tuple[str, str]:
-    """Path data of the equipment that moves with the body: (thin lines, thick lines)."""
+PLATE = 0.2  # barbell plate radius, metres
+KIT = f'fill="{METAL}" stroke="{KIT_INK}" stroke-width="1"'
+
+
+def _flat(v: Vec) -> Vec:
+    """A direction along the floor."""
+    return unit((v[0], 0.0, v[2])) if abs(v[0]) + abs(v[2]) > 1e-6 else (1.0, 0.0, 0.0)
+
+
+def _bar(cam: Camera, centre: Vec, axis: Vec, half: float, plate: float) -> list[Part]:
+    """A barbell: the bar, and a plate (a disc on the bar) at each end."""
+    u = unit(cross(axis, UP)) if abs(axis[1]) < 0.9 else (1.0, 0.0, 0.0)
+    v = cross(axis, u)
+    ends = [add(centre, mul(axis, k * half)) for k in (1, -1)]
+    bar = f'<path class="hp-k" {KIT} d="{capsule(cam.project(ends[0]), cam.project(ends[1]), 0.015, 0.015)}"/>'
+    parts = [Part(cam.depth(centre) + 0.02, bar)]
+    for end in ends:
+        at = add(end, mul(axis, -0.08 if end is ends[0] else 0.08))
+        d = disc(cam, at, mul(u, plate), mul(v, plate)) + disc(cam, at, mul(u, 0.03), mul(v, 0.03))
+        parts.append(Part(cam.depth(at) + 0.05, f'<path class="hp-k" {KIT} fill-rule="evenodd" d="{d}"/>'))
+    return parts
+
+
+def _dumbbell(cam: Camera, centre: Vec, axis: Vec, depth_bias: float = 0.06) -> Part:
+    """A dumbbell: a short handle and a heavy head at each end."""
+    d = capsule(cam.project(add(centre, mul(axis, 0.07))), cam.project(add(centre, mul(axis, -0.07))), 0.012, 0.012)
+    for k in (1, -1):
+        d += capsule(cam.project(add(centre, mul(axis, k * 0.07))), cam.project(add(centre, mul(axis, k * 0.13))), 0.045, 0.045)
+    return Part(cam.depth(centre) + depth_bias, f'<path class="hp-k" {KIT} d="{d}"/>')
+
+
+def _band(cam: Camera, a: Vec, b: Vec, along: Vec, reach: float) -> Part:
+    """A mini band: a flat loop round both legs, from a to b."""
+    centre, half = mid(a, b), mul(add(b, mul(a, -1)), 0.5)
+    length = max(sum(x * x for x in half) ** 0.5, 1e-6)
+    wide = mul(half, (length + reach) / length)
+    d = disc(cam, centre, wide, mul(unit(along), 0.025))
+    svg = f'<path class="hp-band" fill="none" stroke="{BAND}" stroke-width="3" d="{d}"/>'
+    return Part(max(cam.depth(a), cam.depth(b)) + 0.2, svg)
+
+
+def kit_parts(cam: Camera, pose: Pose, points: Mapping[str, Vec], equipment: Iterable[str], pulley: Vec | None) -> list[Part]:
+    """The equipment that moves with the body, with depths."""
     f = trunk_frame(pose)
-    pr = cam.project
-    thin, thick = [], []
+    parts: list[Part] = []
     for item in equipment:
         if item in ("band-knees", "band-ankles"):
-            joint, toward, t = ("knee", "hip", 0.2) if item == "band-knees" else ("ankle", "knee", 0.15)
-            thick.append(line(*(pr(mid(points[f"{s}-{joint}"], points[f"{s}-{toward}"], t)) for s in SIDES)))
+            joint, toward, t = ("knee", "hip", 0.22) if item == "band-knees" else ("ankle", "knee", 0.15)
+            ends = [mid(points[f"{s}-{joint}"], points[f"{s}-{toward}"], t) for s in SIDES]
+            parts.append(_band(cam, ends[0], ends[1], add(points[f"working-{toward}"], mul(points[f"working-{joint}"], -1)), 0.06))
         elif item.startswith("barbell-"):
             centre = {
-                "barbell-back": add(points["shoulders"], mul(f.front, -0.08), mul(f.up, -0.02)),
-                "barbell-hips": add(points["pelvis"], mul(f.front, 0.14)),
+                "barbell-back": add(points["shoulders"], mul(f.front, -0.09), mul(f.up, -0.03)),
+                "barbell-hips": add(points["pelvis"], mul(f.front, 0.16)),
                 "barbell-hands": mid(points["working-hand"], points["other-hand"]),
             }[item]
-            ends = [pr(add(centre, mul(f.side, k))) for k in (0.55, -0.55)]
-            thin.append(line(*ends) + "".join(circle(e, 0.12 if item == "barbell-back" else 0.2) for e in ends))
-        elif item == "dumbbell-chest":  # upright, held in both hands
-            x, y = pr(mid(points["working-hand"], points["other-hand"]))
-            thick.append(line((x, y - 0.06), (x, y + 0.14)))
-        elif item.startswith("dumbbell-"):  # across the picture, in one hand
-            x, y = pr(points[item.removeprefix("dumbbell-")])
-            thick.append(line((x - 0.09, y), (x + 0.09, y)))
+            parts += _bar(cam, centre, f.side, 0.6, PLATE if item != "barbell-back" else 0.15)
+        elif item == "dumbbell-chest":  # upright, held in both hands under the top head
+            parts.append(_dumbbell(cam, add(mid(points["working-hand"], points["other-hand"]), mul(f.up, -0.07)), f.up, 0.2))
+        elif item.startswith("dumbbell-"):  # in one hand, the handle pointing forward
+            hand = item.removeprefix("dumbbell-")
+            parts.append(_dumbbell(cam, add(points[hand], mul(unit(add(points[hand], mul(points[hand.replace("hand", "elbow")], -1))), 0.05)), _flat(f.front)))
         elif item == "machine-pads":
             for s, sign in SIDES.items():
-                out = mul(f.side, sign * 0.07)
-                thick.append(line(pr(add(mid(points[f"{s}-hip"], points[f"{s}-knee"], 0.55), out)), pr(add(points[f"{s}-knee"], out))))
-        elif item == "cable-ankle":
-            thin.append(line(pr(points["working-ankle"]), pr(points["pulley"])))
-    return "".join(thin), "".join(thick)
+                out = mul(f.side, sign * 0.13)
+                a, b = add(mid(points[f"{s}-hip"], points[f"{s}-knee"], 0.55), out), add(points[f"{s}-knee"], out)
+                d = capsule(cam.project(a), cam.project(b), 0.045, 0.045)
+                arm = line(cam.project(b), cam.project((b[0], 0.08, b[2])))
+                svg = f'<g class="hp-k" stroke="{KIT_INK}" stroke-width="1"><path d="{arm}" stroke-width="3"/><path fill="{PAD}" d="{d}"/></g>'
+                parts.append(Part(cam.depth(b) + 0.1, svg))
+        elif item == "cable-ankle" and pulley is not None:
+            ankle = points["working-ankle"]
+            cable = f'<path class="hp-k" fill="none" stroke="{KIT_INK}" stroke-width="1.2" d="{line(cam.project(pulley), cam.project(ankle))}"/>'
+            parts += [Part(cam.depth(ankle) - 0.01, cable), _band(cam, add(ankle, mul(f.side, 0.03)), add(ankle, mul(f.side, -0.03)), f.up, 0.03)]
+    return parts
 
 
-def furniture(pair: PosePair, poses: list[dict[str, Vec]]) -> tuple[list[tuple[Vec, float]], list[tuple[Vec, Vec]]]:
-    """What stays put, in the world: boxes as (top centre, width), and posts as (bottom, top)."""
+def pulley_of(pair: PosePair, first: Mapping[str, Vec]) -> Vec | None:
+    """Where a low cable leaves its column, beside the other foot (None without a cable)."""
+    if "cable-ankle" not in pair.equipment:
+        return None
+    x, _, z = add(first["other-ankle"], mul(trunk_frame(pair.start).side, -0.65))
+    return (x, 0.12, z)
+
+
+def furniture(cam: Camera, pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -> list[Part]:
+    """What stays put, drawn behind the body: seat, benches, step, the cable column."""
     first = poses[0]
     f = trunk_frame(pair.start)
-    boxes: list[tuple[Vec, float]] = []
-    posts: list[tuple[Vec, Vec]] = []
+    side, front = _flat(f.side), _flat(cross(f.side, UP))
+    parts: list[Part] = []
     for item in pair.equipment:
         if item == "seat":
             x, y, z = min((p["pelvis"] for p in poses), key=lambda v: v[1])
-            boxes.append(((x, y - 0.1, z), 0.4))
+            parts.append(box(cam, (x, y - 0.11, z), mul(side, 0.24), mul(front, 0.2), y - 0.11))
         elif item == "bench-back":
-            x, _, z = add(first["shoulders"], mul(f.up, 0.15))
-            boxes.append(((x, first["shoulders"][1] - 0.07, z), 0.45))
+            x, _, z = add(first["shoulders"], mul(_flat(f.up), 0.12))
+            parts.append(_bench(cam, (x, first["shoulders"][1] - 0.1, z), mul(side, 0.3), mul(_flat(f.up), 0.2)))
         elif item in ("bench-foot", "step"):
-            side = "other" if item == "bench-foot" else "working"
-            x, _, z = mid(first[f"{side}-ankle"], first[f"{side}-toe"], 0.3)
-            boxes.append(((x, min(first[f"{side}-ankle"][1], first[f"{side}-toe"][1]) - 0.02, z), 0.4 if item == "bench-foot" else 0.32))
-        elif item == "cable-ankle":
-            x, _, z = add(first["other-ankle"], mul(f.side, -0.6))
-            posts.append(((x, 0.0, z), (x, 1.9, z)))
-    return boxes, posts
+            s = "other" if item == "bench-foot" else "working"
+            x, _, z = mid(first[f"{s}-ankle"], first[f"{s}-toe"], 0.3)
+            top = min(first[f"{s}-ankle"][1], first[f"{s}-toe"][1]) - 0.04
+            if item == "step":
+                parts.append(box(cam, (x, top, z), mul(side, 0.2), mul(front, 0.2), top))
+            else:
+                parts.append(_bench(cam, (x, top, z), mul(front, 0.2), mul(side, 0.2)))
+    pulley = pulley_of(pair, first)
+    if pulley is not None:
+        x, _, z = pulley
+        parts.append(box(cam, (x, 1.9, z), mul(side, 0.08), mul(front, 0.12), 1.9, METAL))
+        parts.append(Part(-8, f'<path class="hp-k" {KIT} d="{disc(cam, pulley, mul(front, 0.05), (0.0, 0.05, 0.0))}"/>'))
+    return parts
+
+
+def _bench(cam: Camera, top: Vec, a: Vec, b: Vec) -> Part:
+    """A padded bench: a pad on two legs."""
+    pad = box(cam, top, a, b, 0.08, PAD)
+    legs = "".join(line(cam.project(add(top, mul(a, k), (0.0, -0.08, 0.0))), cam.project(add(top, mul(a, k), (0.0, -top[1], 0.0)))) for k in (0.8, -0.8))
+    return Part(pad.depth, f'<path class="hp-k" stroke="{KIT_INK}" stroke-width="3" d="{legs}"/>{pad.svg}')
 

@@ -220,6 +220,7 @@ class PosePair:
     start: Pose
     end: Pose
     via: Pose | None = None  # a middle position, for movements that arc
+    second_view: str | None = None  # a second view of the end, for what `view` hides
 
 
 @dataclass(frozen=True)

@@ -1,32 +1,25 @@
-"""Form pictures drawn from data: a stick figure in an exercise's start and end pose.
+"""Form pictures drawn from data: an exercise's start and end, side by side, with an arrow.
 
 The one function a template needs is `pose_figure(exercise) -> str`: the HTML
-block to embed in the exercise page ("" when the exercise has no `pose:`). It is
-a <figure> holding an inline SVG (role="img", <title>, <desc>, a viewBox) and a
-<figcaption> that says the same in words. The SVG has two groups:
+block for the exercise page ("" when the exercise has no `pose:`). It is a
+<figure> holding an inline SVG (role="img", <title>, <desc>, a viewBox) and a
+<figcaption> that says the same in words. The SVG holds, like a physiotherapy
+handout, line drawings of the start and the end, an arrow along the path of the
+part that moves, and, when the pose names a `second_view`, the end seen from
+there too (see generator/pose_panels.py for the layout, body_drawing.py and
+equipment_drawing.py for the drawing, pose_kinematics.py for the angles).
 
-- `hp-move`: the figure moving from start to end and back, 3 s a loop (SMIL
-  <animate> on path data), over faint outlines of the start and end;
-- `hp-still`: the start and the end side by side, labelled.
+The picture is still. A "Play the movement" checkbox before it (CSS only,
+figures.css) fades the end panel between the start and the end on request; it
+is hidden, and nothing moves, under `prefers-reduced-motion: reduce`. Every
+colour is an attribute in the SVG, so the picture renders as it is anywhere
+(a preview card, the reviewer's sheet); figures.css recolours the `hp-` classes
+for the dark palette. No scripts, no external references, no raster images.
 
-Its own <style> shows `hp-move` and hides `hp-still`, and the other way round
-under `@media (prefers-reduced-motion: reduce)`; it also gives the SVG the shape
-of one panel while it moves and of the pair when it is still (custom properties
---hp-r and --hp-rs on the <svg>, with preserveAspectRatio "slice"), so the moving
-figure is not lost in empty space. Lines are `currentColor` and
-the muscle tint is the theme's accent colour, so the picture follows the light
-and dark palettes. No scripts, no external references, no raster images.
-Class names start with `hp-`, because a <style> inside inline SVG applies to
-the whole page.
+`card_figure(exercise)` is the end pose with its arrow alone, for a preview card.
 
 Reviewers: `python -m generator.poses --sheet build/poses.html` writes one page
-with every exercise's start and end side by side, next to its setup and steps.
-
-Angle conventions (whole degrees, as in `pose:` in exercises/*.yml)
--------------------------------------------------------------------
-The pose itself is in generator/pose_kinematics.py (angle conventions there),
-its words in generator/pose_words.py, the body and the equipment in
-generator/body_drawing.py and generator/equipment_drawing.py.
+with every exercise's picture next to its setup and steps.
 """
 
 from __future__ import annotations
@@ -36,149 +29,64 @@ import gzip
 import html
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from generator.body_drawing import MUSCLE_STROKES, SCALE, body, line, n, tint
-from generator.equipment_drawing import furniture, moving_kit
+from generator.body_drawing import MUSCLE_STROKES
 from generator.model import Exercise
-from generator.pose_kinematics import (  # noqa: F401  (re-exported: validate.py and the tests use them)
-    BASES, FOOT, FOREARM, HEAD, JOINTS, NECK, SHIN, SIDES, THIGH, TRUNK, UPPER_ARM, Vec, between, camera, dot, frames,
-    joint_positions, lowest, mid, poses_between, world_points,
+from generator.pose_kinematics import (  # noqa: F401  (re-exported: the tests and older callers use them)
+    BASES, FOOT, FOREARM, HEAD, JOINTS, NECK, SHIN, SIDES, THIGH, TRUNK, UPPER_ARM, between, camera, frames,
+    joint_positions, lowest, poses_between, world_points,
 )
+from generator.pose_panels import Panel, layout, panel, scene
 from generator.pose_words import EQUIPMENT_WORDS, describe  # noqa: F401
 
-LOOP_SECONDS = 3
-
-CSS = (
-    ".hp-pose svg{display:block;width:100%;height:auto;margin:0 auto;aspect-ratio:var(--hp-r);max-width:min(24rem,calc(55vh*var(--hp-r)))}"
-    ".hp-b,.hp-h{fill:none;stroke:currentColor;stroke-width:4;stroke-linecap:round;stroke-linejoin:round}"
-    ".hp-f{opacity:.45}.hp-g{opacity:.18}"
-    ".hp-m{fill:none;stroke:var(--md-accent-fg-color,#e0407b);stroke-opacity:.45;stroke-width:11;stroke-linecap:round}"
-    ".hp-e{fill:none;stroke:currentColor;stroke-width:2;opacity:.55}"
-    ".hp-p{fill:none;stroke:currentColor;stroke-width:3;opacity:.8}"
-    ".hp-w{fill:currentColor;opacity:.08}"
-    ".hp-t{fill:currentColor;font-family:sans-serif}"
-    ".hp-still{display:none}"
-    "@media (prefers-reduced-motion:reduce){.hp-move{display:none}.hp-still{display:inline}"
-    ".hp-pose svg{aspect-ratio:var(--hp-rs);max-width:min(36rem,calc(70vh*var(--hp-rs)))}}"
-)
+VIEW_WORDS = {"front": "from the front", "back": "from behind", "side": "from the side"}
 
 
-@dataclass(frozen=True)
-class Shape:
-    """One path of the picture: its class and its data in each frame."""
-
-    cls: str
-    d: tuple[str, ...]
-
-    def still(self, i: int) -> str:
-        return f'<path class="{self.cls}" d="{self.d[i]}"/>'
-
-    def moving(self) -> str:
-        if len(set(self.d)) == 1:
-            return self.still(0)
-        loop = [self.d[0], *self.d, *reversed(self.d)]  # hold at the start, go, hold at the end, come back
-        times = ";".join(f"{i / (len(loop) - 1):.3g}" for i in range(len(loop)))
-        return (
-            f'<path class="{self.cls}" d="{self.d[0]}"><animate attributeName="d" dur="{LOOP_SECONDS}s" '
-            f'repeatCount="indefinite" keyTimes="{times}" values="{";".join(loop)}"/></path>'
-        )
+def panels(exercise: Exercise, *, play: bool = True) -> list[Panel]:
+    """Start, end (with the arrow), and the end from the second view when there is one."""
+    sc = scene(exercise)
+    pair = sc.pair
+    out = [panel(sc, pair.view, 0, "Start", False), panel(sc, pair.view, -1, "End", True, play)]
+    if pair.second_view and pair.second_view != pair.view:
+        out.append(panel(sc, pair.second_view, -1, f"End, {VIEW_WORDS[pair.second_view]}", False))
+    return out
 
 
-@dataclass(frozen=True)
-class Drawing:
-    """The picture of one exercise, in picture units (cm, y down): a box and its paths."""
-
-    box: tuple[int, int, int, int]  # x, y, width, height
-    floor: str  # the faint floor area
-    fixed: str  # the floor's edge and the furniture, the same in every frame
-    shapes: tuple[Shape, ...]  # far limbs, trunk, near limbs, head, tint, thin kit, thick kit
-    ghost: tuple[str, str]  # the body's outline at the start and at the end
-
-
-def drawing(exercise: Exercise) -> Drawing:
-    """Project the frames of an exercise's pose and lay out its paths."""
-    pair = exercise.pose
-    if pair is None:
-        raise ValueError(f"{exercise.id} has no pose")
-    cam = camera(pair.base, pair.view)
-    poses = frames(pair)
-    boxes, posts = furniture(pair, poses)
-    for points in poses:
-        if posts:
-            points["pulley"] = mid(*posts[0], 0.03)
-    gap = cam.depth(poses[0]["working-hip"]) - cam.depth(poses[0]["other-hip"])
-    far = "other" if gap >= 0 else "working"
-    symmetric = pair.start.working == pair.start.other and pair.end.working == pair.end.other
-    tint_sides = tuple(SIDES) if symmetric else ("working",)
-    rows = []
-    for pose, points in zip(poses_between(pair), poses, strict=True):
-        rows.append((*body(cam, points, far), tint(cam, points, exercise.primary, tint_sides), *moving_kit(cam, pose, points, pair.equipment)))
-    faint = "hp-b hp-f" if abs(gap) > 0.05 else "hp-b"  # the other side, when it is clearly nearer or farther
-    classes = (faint if far == "other" else "hp-b", "hp-b", faint if far == "working" else "hp-b", "hp-h", "hp-m", "hp-e", "hp-p")
-    shapes = tuple(Shape(cls, tuple(row[i] for row in rows)) for i, cls in enumerate(classes) if rows[0][i])
-    everything = [v for p in poses for v in p.values()] + [v for post in posts for v in post] + [b[0] for b in boxes]
-    xs = [dot(v, cam.right) for v in everything]
-    x0, x1 = min(xs) - 0.12, max(xs) + 0.12
-    along = [dot(v, cam.level) for v in everything]
-    sink = dot(cam.level, cam.up)  # how far the floor drops in the picture per metre toward the viewer
-    floor_far, floor_near = (max(along) + 0.1) * -sink, (min(along) - 0.1) * -sink
-    floor_far, floor_near = min(floor_far, floor_near), max(floor_far, floor_near)
-    fixed = [f"M{n(x0)} {n(floor_near)}H{n(x1)}"]
-    for top, width in boxes:
-        x, y = cam.project(top)
-        bottom = cam.project((top[0], 0.0, top[2]))[1]
-        fixed.append(f"M{n(x - width / 2)} {n(-y)}h{n(width)}V{n(-bottom)}H{n(x - width / 2)}Z")
-    fixed += [line(cam.project(a), cam.project(b)) for a, b in posts]
-    floor = f"M{n(x0)} {n(floor_far)}H{n(x1)}V{n(floor_near)}H{n(x0)}Z" if floor_near - floor_far > 0.01 else ""
-    ys = [-cam.project(v)[1] for v in everything] + [floor_near, floor_far]
-    heads = [cam.project(p["head"])[1] for p in poses]
-    y0, y1 = min([*ys, *(-h - HEAD for h in heads)]) - 0.06, max(ys) + 0.04
-    box = (round(x0 * SCALE), round(y0 * SCALE), round((x1 - x0) * SCALE), round((y1 - y0) * SCALE))
-    ghost = ("".join(rows[0][:3]), "".join(rows[-1][:3]))
-    return Drawing(box, floor, "".join(fixed), shapes, ghost)
-
-
-def _panel(d: Drawing, at: tuple[int, int], body: str) -> str:
-    x, y, _, _ = d.box
-    floor = f'<path class="hp-w" d="{d.floor}"/>' if d.floor else ""
-    return f'<g transform="translate({at[0] - x} {at[1] - y})">{floor}<path class="hp-e" d="{d.fixed}"/>{body}</g>'
+def _svg(exercise: Exercise, parts: list[Panel], title: str, attrs: str = "") -> str:
+    lay = layout(parts)
+    body = []
+    for p, (x, y) in zip(parts, lay.spots, strict=True):
+        body.append(f'<text x="{x:.0f}" y="{y - lay.font * 0.35:.0f}">{html.escape(p.label)}</text>' if p.label else "")
+        body.append(f'<g transform="translate({x - p.box[0]:.0f} {y - p.box[1]:.0f})">{p.svg}</g>')
+    w, h = round(lay.width), round(lay.height)
+    ident = html.escape(exercise.id)
+    text = describe(exercise.pose) if exercise.pose else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{round(w * lay.px)}" height="{round(h * lay.px)}"{attrs} '
+        f'role="img" aria-labelledby="hp-{ident}-t hp-{ident}-d"><title id="hp-{ident}-t">{html.escape(title)}</title>'
+        f'<desc id="hp-{ident}-d">{html.escape(text)}</desc>'
+        f'<g class="hp-t" fill="#444" font-family="sans-serif" font-size="{lay.font:.0f}">{"".join(body[0::2])}</g>{"".join(body[1::2])}</svg>'
+    )
 
 
 def pose_svg(exercise: Exercise) -> str:
     """The inline SVG of an exercise's form picture (see the module docstring)."""
-    d = drawing(exercise)
-    _, _, w, h = d.box
-    gap, size = 8, round(max(w, h) / 22)
-    label = size + 4
-    side_by_side = w <= 1.3 * h
-    spots = [(0, label), (w + gap, label)] if side_by_side else [(0, label), (0, 2 * label + h + gap)]
-    total_w, total_h = (2 * w + gap, h + label) if side_by_side else (w, 2 * (h + label) + gap)
-    ident = html.escape(exercise.id)
-    text = describe(exercise.pose) if exercise.pose else ""
-    still = "".join(
-        f'<text class="hp-t" x="{x}" y="{y - 4}" font-size="{size}">{word}</text>' + _panel(d, (x, y), "".join(s.still(i) for s in d.shapes))
-        for (x, y), word, i in zip(spots, ("Start", "End"), (0, -1), strict=True)
-    )
-    centre = ((total_w - w) // 2, (total_h - h) // 2)
-    ghosts = f'<path class="hp-b hp-g" d="{d.ghost[0]}"/><path class="hp-b hp-g" d="{d.ghost[1]}"/>'
-    moving = _panel(d, centre, ghosts + "".join(s.moving() for s in d.shapes))
-    # The moving figure fills the picture: the page's CSS gives the SVG the shape of one panel
-    # (--hp-r) and "slice" crops the viewBox to its middle, where that panel is; the still
-    # pair gets the shape of the whole viewBox (--hp-rs).
-    ratios = f"--hp-r:{w / h:.3f};--hp-rs:{total_w / total_h:.3f}"
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total_w} {total_h}" preserveAspectRatio="xMidYMid slice" '
-        f'style="{ratios}" role="img" aria-labelledby="hp-{ident}-t hp-{ident}-d">'
-        f'<title id="hp-{ident}-t">{html.escape(exercise.name)}: start and end position</title>'
-        f'<desc id="hp-{ident}-d">{html.escape(text)}</desc><style>{CSS}</style>'
-        f'<g class="hp-move">{moving}</g><g class="hp-still">{still}</g></svg>'
-    )
+    return _svg(exercise, panels(exercise), f"{exercise.name}: start and end position")
+
+
+def card_figure(exercise: Exercise) -> str:
+    """The end pose with its arrow, as a self-contained SVG (colours as attributes, no CSS needed): for preview cards.
+
+    Its width and height attributes are its size at phone scale; scale it freely (it has a viewBox).
+    """
+    sc = scene(exercise)
+    end = panel(sc, sc.pair.view, -1, "", True)
+    return _svg(exercise, [end], f"{exercise.name}: end position")
 
 
 def pose_figure(exercise: Exercise) -> str:
-    """The HTML block for an exercise page: <figure> with the SVG and the words; "" without a pose.
+    """The HTML block for an exercise page: <figure> with the play control, the SVG and the words; "" without a pose.
 
     One line with no blank lines, so Markdown passes it through as a raw HTML block.
     """
@@ -187,7 +95,9 @@ def pose_figure(exercise: Exercise) -> str:
     caption = html.escape(describe(exercise.pose))
     muscles = ", ".join(m.replace("-", " ") for m in exercise.primary if m in MUSCLE_STROKES)
     tinted = f" Tinted: {html.escape(muscles)}." if muscles else ""
-    return f'<figure class="hp-pose">{pose_svg(exercise)}<figcaption>{caption}{tinted}</figcaption></figure>'
+    play = f"hp-{html.escape(exercise.id)}-play"
+    control = f'<input type="checkbox" id="{play}" class="hp-play"><label for="{play}" class="hp-playl">Play the movement</label>'
+    return f'<figure class="hp-pose">{control}{pose_svg(exercise)}<figcaption>{caption}{tinted}</figcaption></figure>'
 
 
 def gzipped_size(text: str) -> int:
@@ -217,8 +127,8 @@ def sheet(exercises: Iterable[Exercise]) -> str:
         "body{font:14px sans-serif;margin:1rem;color:#222}section{border-top:1px solid #ccc;padding:.4rem 0}"
         "h2{font-size:1rem;margin:.2rem 0}small{color:#666;font-weight:normal}.row{display:flex;flex-wrap:wrap;gap:1rem}"
         ".row figure{flex:1 1 22rem;margin:0}.row .text{flex:1 1 18rem;font-size:12px;color:#444}.warn{color:#b00;font-weight:bold}"
-        "svg .hp-move{display:none}svg .hp-still{display:inline}figcaption{font-size:12px}"
-        ".row .hp-pose svg{aspect-ratio:var(--hp-rs);max-width:36rem}"
+        "figcaption{font-size:12px}.hp-play,.hp-playl{display:none}"
+        ".row .hp-pose svg{display:block;width:100%;height:auto;max-height:22rem}"
     )
     head = f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Form pictures</title><style>{style}</style>'
     return f'{head}<body><h1>Form pictures: start and end</h1>{"".join(rows)}</body></html>\n'

@@ -85,7 +85,7 @@ def build_pose(data: dict[str, Any]) -> PosePair:
     return PosePair(
         base=base, view=view, planted=data.get("planted", BASE_PLANTED[base]), equipment=_t(data.get("equipment")),
         start=_posture(base, view, layers), end=_posture(base, view, [*layers, data["end"]]),
-        via=_posture(base, view, [*layers, data["via"]]) if "via" in data else None,
+        via=_posture(base, view, [*layers, data["via"]]) if "via" in data else None, second_view=data.get("second_view"),
     )
 
 

@@ -1,0 +1,177 @@
+"""The panels of a form picture: the start, the end with an arrow, and the end from a second view.
+
+Each panel is the body and its equipment in one pose, seen by one camera,
+painted far to near, over the floor; its box is measured from its own path
+data. `layout` puts the panels in a row or stacked, whichever draws them
+larger on a phone, and sizes the labels so they read at 12 px or more there.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.body_drawing import body_parts, surface_lowest
+from generator.drawing_paths import SCALE, Part, arrow, n
+from generator.equipment_drawing import furniture, kit_parts, pulley_of
+from generator.model import Exercise, Pose, PosePair
+from generator.pose_kinematics import SIDES, Camera, Point, Vec, camera, frames, poses_between
+
+PHONE_W, PHONE_H = 380, 340  # CSS px the picture may fill at 412 px wide (the page's side padding off; 40 % of 915 less a label)
+LABEL_PX = 13  # labels at least this many CSS px on a phone
+GAP = 0.12  # metres between panels
+MARGIN = 0.06
+# The points whose path the arrow can show, and how much each is preferred.
+MOVERS = {"working-ankle": 1.0, "working-knee": 1.1, "other-ankle": 1.0, "other-knee": 1.0, "pelvis": 1.3, "shoulders": 0.6, "working-hand": 0.5}
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One picture: its label, its content in picture units, and the box round it (x0, y0, x1, y1, y down)."""
+
+    label: str
+    svg: str
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Scene:
+    """An exercise's frames, lifted so the drawn body rests on the floor, and what every panel shares."""
+
+    pair: PosePair
+    poses: tuple[Pose, ...]
+    points: tuple[Mapping[str, Vec], ...]
+    muscles: tuple[str, ...]
+    tint_sides: tuple[str, ...]
+
+
+def scene(exercise: Exercise) -> Scene:
+    pair = exercise.pose
+    if pair is None:
+        raise ValueError(f"{exercise.id} has no pose")
+    poses = tuple(poses_between(pair))
+    moments = frames(pair)
+    lift = -surface_lowest(poses[0], moments[0])
+    points = tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments)
+    symmetric = pair.start.working == pair.start.other and pair.end.working == pair.end.other
+    return Scene(pair, poses, points, exercise.primary, tuple(SIDES) if symmetric else ("working",))
+
+
+def _bounds(svg: str) -> tuple[float, float, float, float]:
+    """The box round every path's points (arcs: their chord's middle +- the radius)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for d in re.findall(r' d="([^"]+)"', svg):
+        for cmd, args in re.findall(r"([MLCQAZ])([^MLCQAZ]*)", d):
+            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", args)]
+            if cmd == "A":
+                r = max(nums[0], nums[1])
+                xs += [nums[5] - r, nums[5] + r]
+                ys += [nums[6] - r, nums[6] + r]
+            else:
+                xs += nums[0::2]
+                ys += nums[1::2]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _faint(cam: Camera, points: Mapping[str, Vec]) -> str | None:
+    gap = cam.depth(points["working-hip"]) - cam.depth(points["other-hip"])
+    return "other" if gap > 0.05 else "working" if gap < -0.05 else None
+
+
+def _parts(sc: Scene, cam: Camera, i: int, fixed: bool = True) -> str:
+    pose, points = sc.poses[i], sc.points[i]
+    pulley = pulley_of(sc.pair, sc.points[0])
+    parts: list[Part] = furniture(cam, sc.pair, sc.points) if fixed else []
+    parts += body_parts(cam, pose, points, sc.muscles, sc.tint_sides, _faint(cam, sc.points[0]))
+    parts += kit_parts(cam, pose, points, sc.pair.equipment, pulley)
+    return "".join(p.svg for p in sorted(parts, key=lambda p: p.depth))
+
+
+def _path_of_the_mover(sc: Scene, cam: Camera) -> list[Point] | None:
+    """The picture path of the point that moves most, set off from the body (None when nothing moves across the picture)."""
+    tracks = {j: [cam.project(p[j]) for p in sc.points] for j in MOVERS}
+    joint = max(MOVERS, key=lambda j: math.dist(tracks[j][0], tracks[j][-1]) * MOVERS[j])
+    track = tracks[joint]
+    (ax, ay), (bx, by) = track[0], track[-1]
+    if math.dist(track[0], track[-1]) < 0.08:
+        return None
+    # Off to the side of the chord away from the body's middle, unless that is under the floor.
+    end = [cam.project(p) for p in sc.points[-1].values()]
+    cx, cy = sum(p[0] for p in end) / len(end), sum(p[1] for p in end) / len(end)
+    mx, my = track[len(track) // 2]
+    length = math.dist(track[0], track[-1])
+    nx, ny = (by - ay) / length, (ax - bx) / length
+    if (mx - cx) * nx + (my - cy) * ny < 0:
+        nx, ny = -nx, -ny
+    floor = min(cam.project((x, 0.0, z))[1] for x, _, z in sc.points[-1].values())
+    if min(y + ny * 0.12 for _, y in track) < floor + 0.03:
+        nx, ny = -nx, -ny
+    return [(x + nx * 0.12, y + ny * 0.12) for x, y in track]
+
+
+def _floor(cam: Camera, sc: Scene, x0: float, x1: float) -> str:
+    """The floor: a faint band where it is seen from above, and its near edge."""
+    along = [cam.project((x, 0.0, z))[1] for p in sc.points for x, _, z in p.values()]
+    near, far = min(along), max(along)
+    if far - near > 0.02:  # seen from above: the floor reaches a little in front of the feet
+        near -= 0.06
+    band = f'<path class="hp-w" fill="#000" fill-opacity=".06" d="M{n(x0)} {n(-far)}H{n(x1)}V{n(-near)}H{n(x0)}Z"/>' if far - near > 0.02 else ""
+    return band + f'<path class="hp-fl" stroke="#999" stroke-width="1.5" d="M{n(x0)} {n(-near)}H{n(x1)}"/>'
+
+
+def panel(sc: Scene, view: str, i: int, label: str, with_arrow: bool, play: bool = False) -> Panel:
+    """One pose (frame i) from one view, on its floor; the end panel can carry the arrow and the start for playing."""
+    cam = camera(sc.pair.base, view)
+    body = _parts(sc, cam, i)
+    content = body
+    if play:  # the start, hidden until the reader plays the movement (figures.css)
+        content = f'<g class="hp-a1">{body}</g><g class="hp-a0" opacity="0">{_parts(sc, cam, 0, fixed=False)}</g>'
+    track = _path_of_the_mover(sc, cam) if with_arrow else None
+    if track is not None:
+        content += arrow(track)
+    x0, y0, x1, y1 = _bounds(content)
+    x0, x1 = x0 / SCALE - MARGIN, x1 / SCALE + MARGIN
+    floor = _floor(cam, sc, x0, x1)
+    fx0, fy0, fx1, fy1 = _bounds(floor)
+    box = (x0 * SCALE, min(y0, fy0) - MARGIN * SCALE, x1 * SCALE, max(y1, fy1) + 2)
+    return Panel(label, floor + content, box)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each panel goes, in picture units, and the picture's size."""
+
+    spots: tuple[tuple[float, float], ...]  # top left of each panel's box
+    width: float
+    height: float
+    font: float  # label size, picture units
+    px: float  # CSS px per picture unit on a phone
+
+
+def layout(panels: Sequence[Panel]) -> Layout:
+    """Panels in a row, stacked, or two to a row: whichever draws them largest on a phone."""
+    gap = GAP * SCALE
+    best: Layout | None = None
+    for per_row in sorted({len(panels), 2, 1}):
+        rows = [panels[k:k + per_row] for k in range(0, len(panels), per_row)]
+        width = max(sum(p.box[2] - p.box[0] for p in row) + gap * (len(row) - 1) for row in rows)
+        heights = [max(p.box[3] - p.box[1] for p in row) for row in rows]
+        room = PHONE_H - len(rows) * 1.3 * LABEL_PX  # CSS px left for the panels under their labels
+        px = min(PHONE_W / width, room / (sum(heights) + gap * (len(rows) - 1)))
+        font = LABEL_PX / px
+        spots = []
+        y = 0.0
+        for row, h in zip(rows, heights, strict=True):
+            x = 0.0
+            for p in row:
+                spots.append((x, y + font * 1.3))
+                x += p.box[2] - p.box[0] + gap
+            y += h + font * 1.3 + gap
+        option = Layout(tuple(spots), width, y - gap, font, px)
+        if best is None or option.px > best.px * 1.05:
+            best = option
+    assert best is not None
+    return best
