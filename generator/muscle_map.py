@@ -11,27 +11,37 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
-from generator.figures import hatch, id_prefix, svg_root, text_width
+from generator.figures import hatch, id_prefix, num, svg_root, text_width
 
-__all__ = ["DRAWN_MUSCLES", "WIDTH", "muscle_map", "muscle_map_legend"]
+__all__ = ["DRAWN_MUSCLES", "MAP_MAX_CSS_PX", "MIN_TEXT", "WIDTH", "muscle_map", "muscle_map_legend"]
 
 
 # The drawing: a side view of the right hip (the person faces right), and a
 # back view of both hips, whose left half shows the surface and whose right
 # half the deep layer under the gluteus maximus and medius, as anatomy plates
-# do. Paths use absolute M/L/Q/C/Z commands with integer x,y pairs only, so
-# a back-view shape drawn on the left half is mirrored about x = MID.
+# do. Paths are written in drawing coordinates with absolute M/L/Q/C/Z
+# commands and integer x,y pairs only, so a back-view shape drawn on the left
+# half is mirrored about x = MID; _place then puts each view in the picture.
 MID = 300
-WIDTH, HEIGHT = 400, 298
-LABEL_SIZE = 9.5
+# The picture is drawn for a phone: shown as wide as the text column up to
+# MAP_MAX_CSS_PX (figures.css), one unit is about 1.06 CSS px at 412 px wide
+# and 1.33 on a wide screen; every text is at least MIN_TEXT units. The two
+# views sit side by side at SCALE, with the labels in the margins around them.
+WIDTH, HEIGHT = 360, 256
+MAP_MAX_CSS_PX = 480
+MIN_TEXT = 12
+LABEL_SIZE = MIN_TEXT
+_HEAD = 13
+_LEADING = 13
+SCALE = 0.8
+# Where the drawing coordinates (x0, y0) of each view land in the picture.
+_VIEWS = {"side": ((46, 30), (56, 40)), "back": ((239, 30), (189, 40))}
 
-_SKIN = (
-    # side view: back, then front
+_SKIN = (  # side view: back, then front
     "M74 30C72 48 70 60 68 70C60 90 46 110 46 134C46 154 52 166 60 176C62 204 66 236 70 268",
     "M134 30C138 50 144 68 146 86C150 104 152 122 152 144C152 184 148 226 146 268",
-    # back view: cleft (the mirror draws it twice, on itself)
-    "M300 96L300 186",
 )
+_CLEFT = "M300 96L300 186"  # back view, on the middle line
 _SKIN_BACK = (  # left half, mirrored
     "M256 30C253 50 246 64 245 80C244 96 250 104 249 114C248 126 239 136 239 152C239 196 244 232 246 268",
     "M300 200C296 212 294 240 292 268",
@@ -41,9 +51,8 @@ _BONE = (
     # side: ilium from the front bony point (ASIS) over the crest to the back; greater trochanter
     "M136 84C134 66 116 54 98 56C84 58 76 66 74 76C84 90 96 104 104 116L118 116C122 104 128 94 136 84Z",
     "M96 126C96 118 108 114 114 120C118 124 117 132 112 136L113 150L101 150L100 138C96 134 96 130 96 126Z",
-    # back: sacrum
-    "M288 74L312 74L306 118L300 130L294 118Z",
 )
+_SACRUM = "M288 74L312 74L306 118L300 130L294 118Z"  # back view, on the middle line
 _BONE_BACK = (  # left half, mirrored: ilium; greater trochanter and neck
     "M296 76C290 66 276 54 262 54C252 56 248 66 250 78C254 92 262 104 268 116L284 118L292 104Z",
     "M251 120C252 112 262 112 268 116L282 116C286 118 286 124 282 126L266 128L266 150L256 150L255 134C251 130 250 126 251 120Z",
@@ -109,23 +118,53 @@ DRAWN_MUSCLES = tuple(m for m in _SHAPES if m not in _NOT_MUSCLES)
 # On the deep half, the removed superficial muscles are left as faint outlines.
 _GHOSTS = ("gluteus-medius", "gluteus-maximus")
 
-# The hip dip: over and just above the greater trochanter, below the pelvis rim.
+# The hip dip: over and just above the greater trochanter, below the pelvis
+# rim (drawing coordinates of the side and the back view); its label sits
+# between the views (picture coordinates).
 _DIP_RINGS = ((104, 124), (248, 114))
-_DIP_LABEL = (196, 158)
+_DIP_LABEL = (165, 146)
 
-# Labels for the marked muscles: lines of text, text x, y, anchor, and the point on the shape.
-_LABELS: dict[str, tuple[tuple[str, ...], int, int, str, int, int]] = {
-    "core": (("Core",), 158, 44, "start", 126, 44),
-    "erector-spinae": (("Spinal", "erectors"), 2, 40, "start", 78, 48),
-    "gluteus-medius": (("Glute med",), 158, 74, "start", 114, 80),
-    "tensor-fasciae-latae": (("TFL",), 158, 106, "start", 138, 110),
-    "quadriceps": (("Quads",), 158, 214, "start", 136, 214),
-    "gluteus-maximus": (("Glute max",), 2, 100, "start", 70, 130),
-    "hamstrings": (("Hamstrings",), 2, 222, "start", 84, 224),
-    "gluteus-minimus": (("Glute min",), 396, 50, "end", 332, 84),
-    "deep-hip-rotators": (("Deep", "rotators"), 396, 116, "end", 320, 114),
-    "adductors": (("Adductors",), 396, 254, "end", 309, 240),
+
+class _Label(NamedTuple):
+    lines: tuple[str, ...]
+    x: float  # the text, in picture coordinates
+    y: float  # baseline of the first line
+    anchor: str
+    view: str
+    ax: int  # the point on the shape, in the view's drawing coordinates
+    ay: int
+
+
+# Short names beside the marked muscles, in the margins: left of the side
+# view, between the views, right of the back view.
+_LABELS: dict[str, _Label] = {
+    "erector-spinae": _Label(("Spinal", "erectors"), 2, 50, "start", "side", 78, 48),
+    "gluteus-maximus": _Label(("Glute", "max"), 2, 112, "start", "side", 70, 130),
+    "hamstrings": _Label(("Hamstrings",), 2, 224, "start", "side", 90, 240),
+    "core": _Label(("Core",), 146, 56, "start", "side", 126, 44),
+    "gluteus-medius": _Label(("Glute", "med"), 146, 78, "start", "side", 114, 80),
+    "tensor-fasciae-latae": _Label(("TFL",), 146, 114, "start", "side", 138, 110),
+    "quadriceps": _Label(("Quads",), 146, 194, "start", "side", 136, 214),
+    "gluteus-minimus": _Label(("Glute", "min"), 358, 60, "end", "back", 332, 84),
+    "deep-hip-rotators": _Label(("Deep", "rotators"), 358, 104, "end", "back", 320, 114),
+    "adductors": _Label(("Adductors",), 358, 214, "end", "back", 309, 240),
 }
+
+
+def _at(view: str, x: float, y: float) -> tuple[float, float]:
+    """A point of a view's drawing, in picture coordinates."""
+    (x0, y0), (px, py) = _VIEWS[view]
+    return round(px + (x - x0) * SCALE, 1), round(py + (y - y0) * SCALE, 1)
+
+
+def _place(path: str, view: str) -> str:
+    """The path (drawing coordinates) in picture coordinates."""
+    out: list[str] = []
+    for command, args in re.findall(r"([MLQCZ])([^MLQCZ]*)", path):
+        numbers = [int(n) for n in re.findall(r"-?\d+", args)]
+        points = (_at(view, x, y) for x, y in zip(numbers[::2], numbers[1::2], strict=True))
+        out.append(command + " ".join(f"{num(x)} {num(y)}" for x, y in points))
+    return "".join(out)
 
 
 def _mirror(path: str) -> str:
@@ -138,8 +177,13 @@ def _mirror(path: str) -> str:
     return "".join(out)
 
 
-def _paths(paths: Iterable[str]) -> str:
-    return "".join(f'<path d="{d}"/>' for d in paths)
+def _paths(paths: Iterable[str], view: str) -> str:
+    return "".join(f'<path d="{_place(d, view)}"/>' for d in paths)
+
+
+def _back(paths: Sequence[str], mirrored: Sequence[str] = ()) -> str:
+    """Back-view paths: `paths` as drawn, and `mirrored` both as drawn and mirrored."""
+    return _paths((*paths, *mirrored, *map(_mirror, mirrored)), "back")
 
 
 def _display(muscle: str, names: Mapping[str, str]) -> str:
@@ -211,15 +255,17 @@ def muscle_map(
     role = _role_of(primary, secondary)
     fill_of = {"p": 'fill="currentColor"', "s": f'fill="url(#{prefix}h)"', "n": 'fill="none"'}
     body = [hatch(prefix)] if secondary else []
+    side_x, _ = _at("side", 99, 0)
+    back_x, _ = _at("back", MID, 0)
     body += [
-        '<text class="hd-h" x="100" y="12" text-anchor="middle" font-size="11">Side view</text>',
-        '<text class="hd-h" x="300" y="12" text-anchor="middle" font-size="11">Back view</text>',
-        '<g class="hd-sub" font-size="9" text-anchor="middle"><text x="100" y="24">back ← → front</text>'
-        '<text x="270" y="24">surface</text><text x="332" y="24">deep layer</text></g>',
-        '<g class="hd-bone" fill="none" stroke="currentColor" stroke-opacity=".3">' + _paths((*_BONE, *_BONE_BACK, *map(_mirror, _BONE_BACK))) + "</g>",
+        f'<g class="hd-h" font-size="{_HEAD}" text-anchor="middle"><text x="{num(side_x)}" y="14">Side view</text>'
+        f'<text x="{num(back_x)}" y="14">Back view</text></g>',
+        f'<g class="hd-sub" font-size="{MIN_TEXT}"><text x="{num(side_x)}" y="30" text-anchor="middle">back ← → front</text>'
+        f'<text x="{num(back_x - 4)}" y="30" text-anchor="end">surface</text><text x="{num(back_x + 4)}" y="30">deep layer</text></g>',
+        '<g class="hd-bone" fill="none" stroke="currentColor" stroke-opacity=".3">' + _paths(_BONE, "side") + _back((_SACRUM,), _BONE_BACK) + "</g>",
     ]
     for muscle, shape in _SHAPES.items():
-        paths = _paths((*shape.side, *shape.both, *map(_mirror, shape.both), *shape.surface, *map(_mirror, shape.under)))
+        paths = _paths(shape.side, "side") + _back((*shape.surface, *map(_mirror, shape.under)), shape.both)
         if muscle in _NOT_MUSCLES:
             body.append(f'<g class="hd-bone hd-itb" fill="none" stroke="currentColor"><title>{_NOT_MUSCLES[muscle]}</title>{paths}</g>')
             continue
@@ -232,10 +278,10 @@ def muscle_map(
             f'<g class="{cls}" data-muscle="{muscle}" data-role="{data_role}" {fill_of[kind]} stroke="currentColor"{dash}>'
             f"<title>{escape(_display(muscle, names))}: {words}</title>{paths}</g>"
         )
-    ghosts = (_mirror(d) for m in _GHOSTS for d in _SHAPES[m].surface)
+    ghosts = _back([_mirror(d) for m in _GHOSTS for d in _SHAPES[m].surface])
     ghost_title = "<title>Where the gluteus maximus and medius lie, over the deep layer</title>"
-    body.append(f'<g class="hd-ghost" fill="none" stroke="currentColor" stroke-opacity=".35">{ghost_title}{_paths(ghosts)}</g>')
-    body.append(f'<g class="hd-skin" fill="none" stroke="currentColor">{_paths((*_SKIN, *_SKIN_BACK, *map(_mirror, _SKIN_BACK)))}</g>')
+    body.append(f'<g class="hd-ghost" fill="none" stroke="currentColor" stroke-opacity=".35">{ghost_title}{ghosts}</g>')
+    body.append(f'<g class="hd-skin" fill="none" stroke="currentColor">{_paths(_SKIN, "side")}{_back((_CLEFT,), _SKIN_BACK)}</g>')
     body.extend(_labels(role, names))
     body.extend(_dip_mark())
     body.append(_key(prefix, bool(primary), bool(secondary)))
@@ -243,13 +289,14 @@ def muscle_map(
 
 
 def _dip_mark() -> list[str]:
-    (sx, sy), (bx, by) = _DIP_RINGS
+    (sx, sy), (bx, by) = _at("side", *_DIP_RINGS[0]), _at("back", *_DIP_RINGS[1])
     lx, ly = _DIP_LABEL
+    reach = text_width("hip dip", MIN_TEXT, bold=True) / 2 - 4
     return [
         '<g class="hd-dip" fill="none" stroke="currentColor"><title>The hip dip</title>'
-        f'<circle cx="{sx}" cy="{sy}" r="6"/><circle cx="{bx}" cy="{by}" r="6"/>'
-        f'<path class="hd-lead" d="M{sx + 5} {sy + 4}L{lx - 16} {ly - 11}M{bx - 5} {by + 4}L{lx + 16} {ly - 11}"/></g>',
-        f'<text class="hd-dipl" x="{lx}" y="{ly}" text-anchor="middle" font-size="10">hip dip</text>',
+        f'<circle cx="{num(sx)}" cy="{num(sy)}" r="5"/><circle cx="{num(bx)}" cy="{num(by)}" r="5"/>'
+        f'<path class="hd-lead" d="M{num(sx + 4)} {num(sy + 3)}L{num(lx - reach)} {ly - 12}M{num(bx - 4)} {num(by + 3)}L{num(lx + reach)} {ly - 12}"/></g>',
+        f'<text class="hd-dipl" x="{lx}" y="{ly}" text-anchor="middle" font-size="{MIN_TEXT}">hip dip</text>',
     ]
 
 
@@ -259,15 +306,19 @@ def _labels(role: Mapping[str, str], names: Mapping[str, str]) -> list[str]:
     for muscle, kind in role.items():
         if muscle not in _LABELS:
             continue
-        lines, tx, ty, anchor, ax, ay = _LABELS[muscle]
-        width = max(text_width(line, LABEL_SIZE) for line in lines)
-        left, right = (tx, tx + width) if anchor == "start" else (tx - width, tx)
+        label = _LABELS[muscle]
+        tx, ty = label.x, label.y
+        ax, ay = _at(label.view, label.ax, label.ay)
+        width = max(text_width(line, LABEL_SIZE, bold=kind == "p") for line in label.lines)
+        left, right = (tx, tx + width) if label.anchor == "start" else (tx - width, tx)
         ex = left - 2 if ax < left else right + 2  # the leader leaves the label on the shape's side
+        ey = ty - 4 + _LEADING * (len(label.lines) - 1) / 2  # from the middle of the label's lines
         weight = ' class="hd-h"' if kind == "p" else ""
-        tspans = "".join(f'<tspan x="{tx}" dy="{0 if n == 0 else 10}">{escape(line)}</tspan>' for n, line in enumerate(lines))
+        tspans = "".join(f'<tspan x="{num(tx)}" dy="{0 if n == 0 else _LEADING}">{escape(line)}</tspan>' for n, line in enumerate(label.lines))
         out.append(
-            f'<g class="hd-lab" data-muscle="{muscle}"><path class="hd-lead" d="M{ex:.0f} {ty - 3}L{ax} {ay}" fill="none" stroke="currentColor"/>'
-            f'<circle cx="{ax}" cy="{ay}" r="1.6"/><text{weight} x="{tx}" y="{ty}" text-anchor="{anchor}" font-size="{LABEL_SIZE}">{tspans}</text></g>'
+            f'<g class="hd-lab" data-muscle="{muscle}"><path class="hd-lead" d="M{ex:.0f} {num(ey)}L{num(ax)} {num(ay)}" fill="none" stroke="currentColor"/>'
+            f'<circle cx="{num(ax)}" cy="{num(ay)}" r="1.8"/>'
+            f'<text{weight} x="{num(tx)}" y="{num(ty)}" text-anchor="{label.anchor}" font-size="{LABEL_SIZE}">{tspans}</text></g>'
         )
     return out
 
@@ -280,12 +331,13 @@ def _key(prefix: str, has_primary: bool, has_secondary: bool) -> str:
         items.append(("hd-s", f'fill="url(#{prefix}h)"', "helping"))
     items.append(("hd-n", 'fill="none"', "other"))
     items.append(("hd-n hd-deep", 'fill="none" stroke-dasharray="3 2"', "deep, under others"))
-    out = [f'<g class="hd-keys" font-size="{LABEL_SIZE}" transform="translate(0 {HEIGHT - 4})">']
-    x = 2.0
+    out = [f'<g class="hd-keys" font-size="{LABEL_SIZE}">']
+    x, y = 2.0, HEIGHT - 4
     for cls, attrs, text in items:
         out.append(
-            f'<rect class="hd-key {cls}" x="{x:.0f}" y="-9" width="13" height="10" {attrs} stroke="currentColor"/><text x="{x + 16:.0f}" y="0">{text}</text>'
+            f'<rect class="hd-key {cls}" x="{x:.0f}" y="{y - 10}" width="13" height="11" {attrs} stroke="currentColor"/>'
+            f'<text x="{x + 17:.0f}" y="{y}">{text}</text>'
         )
-        x += 16 + text_width(text, LABEL_SIZE) + 12
+        x += 17 + text_width(text, LABEL_SIZE) + 12
     out.append("</g>")
     return "".join(out)

@@ -196,7 +196,7 @@ def test_map_shapes_stay_inside_the_picture() -> None:
     root = parse(muscle_map(*CLAM, NAMES))
     width, height = (int(n) for n in (root.get("viewBox") or "").split()[2:])
     for path in root.iter(SVG + "path"):
-        numbers = [int(n) for n in re.findall(r"-?\d+", path.get("d") or "")]
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d") or "")]
         assert all(0 <= x <= width for x in numbers[::2]) and all(0 <= y <= height for y in numbers[1::2])
 
 
@@ -227,6 +227,54 @@ def test_map_labels_only_the_marked_muscles() -> None:
     root = parse(muscle_map(*CLAM, NAMES))
     labelled = {g.get("data-muscle") for g in root.iter(SVG + "g") if g.get("class") == "hd-lab"}
     assert labelled == set(CLAM[0] + CLAM[1])
+
+
+def text_boxes(root: ET.Element) -> list[tuple[str, float, float, float, float]]:
+    """Every line of text as (text, left, top, right, bottom) in picture units, from its
+    font size (its own or inherited), x, y, dy and anchor, with figures.text_width."""
+    boxes = []
+
+    def walk(element: ET.Element, size: float, anchor: str, bold: bool) -> None:
+        size = float(element.get("font-size") or size)
+        anchor = element.get("text-anchor") or anchor
+        bold = bold or "hd-h" in (element.get("class") or "").split() or "hd-dipl" in (element.get("class") or "").split()
+        if element.tag == SVG + "text":
+            lines = element.findall("svg:tspan", NS) or [element]
+            y = float(element.get("y") or 0)
+            for line in lines:
+                y += float(line.get("dy") or 0)
+                x, text = float(line.get("x") or element.get("x") or 0), line.text or ""
+                width = figures.text_width(text, size, bold)
+                left = {"end": x - width, "middle": x - width / 2}.get(anchor, x)
+                boxes.append((text, left, y - 0.8 * size, left + width, y + 0.2 * size))
+                assert size >= map_module.MIN_TEXT, f"'{text}' is drawn at {size} units"
+            return
+        for child in element:
+            walk(child, size, anchor, bold)
+
+    walk(root, float(root.get("font-size") or 0), "start", False)
+    return boxes
+
+
+def test_map_text_is_drawn_large_enough_for_a_phone_and_stays_inside() -> None:
+    """Every text is at least MIN_TEXT units, inside the picture, and no two overlap;
+    the stylesheet shows the map up to MAP_MAX_CSS_PX wide.
+
+    The browser test (tests/test_muscle_map_browser.py) measures the result at 412 px.
+    """
+    every = (tuple(DRAWN_MUSCLES)[:5], tuple(DRAWN_MUSCLES)[5:])
+    for svg in [*all_maps(), muscle_map(*every, NAMES), muscle_map(*reversed(every), NAMES), muscle_map((), (), {})]:
+        root = parse(svg)
+        assert (root.get("viewBox") or "").split()[2:] == [str(map_module.WIDTH), str(map_module.HEIGHT)]
+        boxes = text_boxes(root)
+        assert boxes
+        for text, left, top, right, bottom in boxes:
+            assert 0 <= left and right <= map_module.WIDTH and 0 <= top and bottom <= map_module.HEIGHT, text
+        for n, (text, left, top, right, bottom) in enumerate(boxes):
+            for other, left2, top2, right2, bottom2 in boxes[n + 1 :]:
+                assert right <= left2 or right2 <= left or bottom <= top2 or bottom2 <= top, f"'{text}' overlaps '{other}'"
+    css = (Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
+    assert re.search(rf"figure\.hd-figure:has\(> svg\.hd-map\) \{{[^}}]*max-width: {map_module.MAP_MAX_CSS_PX}px", css)
 
 
 def test_map_escapes_names() -> None:
