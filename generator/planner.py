@@ -144,6 +144,11 @@ def _big(ex: Exercise) -> bool:
     return bool(set(ex.primary) - set(SIDE_OF_HIP) - {"core"})
 
 
+def _suits(ex: Exercise, level: str) -> bool:
+    """Worth a place at this level: at advanced level, a beginner move only if it takes load."""
+    return level != "advanced" or _rank(ex.level) >= 1 or _loaded(ex)
+
+
 def _demand(ex: Exercise) -> tuple[int, int, int, int, int]:
     """How demanding a move is, most first: big muscles, load, many joints, level; core holds last."""
     return (set(ex.primary) != {"core"}, _big(ex), _loaded(ex), ex.mechanic == "compound", _rank(ex.level))
@@ -181,28 +186,29 @@ def _sessions(kind: str, pool: tuple[Exercise, ...], forbidden: frozenset[str], 
     for main in mains:
         picked = [_Slot("main", main)]
         frontals = [e for e in allowed if e.plane == "frontal" and e.id != main.id]
-        frontals.sort(key=lambda e: (not _side(e) if kind != "B" else 0, _linked(e, main), used.get(e.id, 0), -_rank(e.level), e.id))
+        frontals.sort(key=lambda e: (not _side(e) if kind != "B" else 0, _linked(e, main), not _suits(e, level), used.get(e.id, 0), -_rank(e.level), e.id))
         options = [None] if main.plane == "frontal" else frontals
         for frontal in options:
             slots = picked + ([_Slot("frontal", frontal)] if frontal else [])
-            yield from _fill(kind, allowed, slots, used, count)
+            yield from _fill(kind, allowed, slots, used, count, level)
 
 
-def _fill(kind: str, allowed: list[Exercise], slots: list[_Slot], used: Mapping[str, int], count: int) -> Iterator[tuple[_Slot, ...]]:
+def _fill(kind: str, allowed: list[Exercise], slots: list[_Slot], used: Mapping[str, int], count: int, level: str) -> Iterator[tuple[_Slot, ...]]:
     slots = list(slots)
     while len(slots) < count:
         chosen = [s.ex for s in slots]
         muscles = {m for e in chosen for m in e.primary}
         planes = {e.plane for e in chosen}
-        needs_side = kind != "B" and sum(_side(e) for e in chosen) < (2 if kind == "S" else 1)
-        rest = [e for e in allowed if e not in chosen]
-        if needs_side:
-            rest = [e for e in rest if _side(e)]
+        sides = sum(_side(e) for e in chosen)
+        needs_side = kind != "B" and sides < (2 if kind == "S" else 1)
+        rest = [e for e in allowed if e not in chosen and (not needs_side or _side(e))]
+        if len(slots) >= SESSION_MIN:  # past the minimum, no padding: no second version of a move, nothing too easy, nothing that adds no new muscle, plane or (up to three) side-of-hip move
+            rest = [e for e in rest if not any(_linked(e, c) for c in chosen) and _suits(e, level) and (set(e.primary) - muscles or e.plane not in planes or (_side(e) and sides < 3))]
         if not rest:
             break
         here = {e.id for e in allowed}
-        # not a version of a move already picked, unused this week, a new main muscle, a new plane, the highest level, not a move whose harder version fits too
-        best = min(rest, key=lambda e: (any(_linked(e, c) for c in chosen), used.get(e.id, 0) > 0, not set(e.primary) - muscles, e.plane in planes, -_rank(e.level), any(h in here for h in e.harder), e.id))
+        # not a version of a move already picked, worth a place at the level, unused this week, a new main muscle, a new plane, the highest level, not a move whose harder version fits too
+        best = min(rest, key=lambda e: (any(_linked(e, c) for c in chosen), not _suits(e, level), used.get(e.id, 0) > 0, not set(e.primary) - muscles, e.plane in planes, -_rank(e.level), any(h in here for h in e.harder), e.id))
         slots.append(_Slot("side" if needs_side else "extra", best))
     chosen = [s.ex for s in slots]
     if len(slots) >= SESSION_MIN and (kind == "B" or any(_side(e) for e in chosen)) and any(e.plane == "frontal" for e in chosen):
@@ -257,7 +263,8 @@ def _week(library: Library, choice: Choice, equipment: tuple[str, ...], training
 
 
 def _why(slot: _Slot, position: int, library: Library) -> str:
-    names = " and ".join(library.muscles[m].name.lower() for m in slot.ex.primary if m in library.muscles)
+    found = [library.muscles[m].name.lower() for m in slot.ex.primary if m in library.muscles]
+    names = ", ".join(found[:-1]) + " and " + found[-1] if len(found) > 1 else "".join(found)
     if position == 0:
         return TEXTS["why-first"]
     return TEXTS[f"why-{slot.role}"].format(muscles=names or "hip")
@@ -303,7 +310,8 @@ def _steps(library: Library, plan: Plan, why: tuple[tuple[str, ...], ...], equip
     for ident, on in days.items():
         ex = library.exercises[ident]
         harder = tuple((h, tuple(q for q in library.exercises[h].equipment if q not in equipment)) for h in ex.harder if h in library.exercises)
-        steps.append(Step(ident, ex.progress, harder, tuple(on), "; ".join(reasons[ident])))
+        why = "; ".join(reason if i == 0 else reason[0].lower() + reason[1:] for i, reason in enumerate(reasons[ident]))
+        steps.append(Step(ident, ex.progress, harder, tuple(on), why))
     return tuple(steps)
 
 

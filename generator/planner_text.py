@@ -66,9 +66,9 @@ def summary(week: BuiltWeek, library: Library, phrase: str) -> str:
     choice = week.choice
     if week.plan is None:
         return f"Our library cannot yet fill a {choice.days}-day week {phrase} at {choice.level} level well. This page says why and links the nearest week that works."
-    names: dict[str, None] = {}
+    names: dict[str, None] = {}  # the move each day opens with
     for day in week.plan.days:
-        for entry in day.entries:
+        for entry in day.entries[:1]:
             names.setdefault(library.exercises[entry.exercise].name.lower(), None)
     first = list(names)[:3]
     listed = first[0] if len(first) == 1 else f"{', '.join(first[:-1])} and {first[-1]}"
