@@ -60,7 +60,8 @@ def _as_rows(rows: Iterable[Sequence[object]]) -> list[ActivationRow]:
 
 def _value_label(row: ActivationRow) -> str:
     sd = f" ±{num(row.sd)}" if row.sd is not None else ""
-    return f"{num(row.mvic)}{sd} {row.measure}" + (" †" if row.secondhand else "")
+    kind = f" {row.measure}" if row.measure in ("mean", "peak") else ""  # 'not stated' adds no word to a bar
+    return f"{num(row.mvic)}{sd}{kind}" + (" †" if row.secondhand else "")
 
 
 def _name(row: ActivationRow) -> str:
