@@ -157,18 +157,21 @@ def layout(panels: Sequence[Panel]) -> Layout:
     best: Layout | None = None
     for per_row in sorted({len(panels), 2, 1}):
         rows = [panels[k:k + per_row] for k in range(0, len(panels), per_row)]
-        width = max(sum(p.box[2] - p.box[0] for p in row) + gap * (len(row) - 1) for row in rows)
         heights = [max(p.box[3] - p.box[1] for p in row) for row in rows]
         room = PHONE_H - len(rows) * 1.3 * LABEL_PX  # CSS px left for the panels under their labels
-        px = min(PHONE_W / width, room / (sum(heights) + gap * (len(rows) - 1)))
-        font = LABEL_PX / px
+        font = 0.0
+        for _ in range(3):  # a label wider than its panel widens it, which shrinks the scale, which widens the label
+            widths = [max(p.box[2] - p.box[0], 0.56 * font * len(p.label)) for p in panels]
+            width = max(sum(widths[k:k + per_row]) + gap * (len(widths[k:k + per_row]) - 1) for k in range(0, len(panels), per_row))
+            px = min(PHONE_W / width, room / (sum(heights) + gap * (len(rows) - 1)))
+            font = LABEL_PX / px
         spots = []
         y = 0.0
-        for row, h in zip(rows, heights, strict=True):
+        for r, (row, h) in enumerate(zip(rows, heights, strict=True)):
             x = 0.0
-            for p in row:
+            for k, _ in enumerate(row):
                 spots.append((x, y + font * 1.3))
-                x += p.box[2] - p.box[0] + gap
+                x += widths[r * per_row + k] + gap
             y += h + font * 1.3 + gap
         option = Layout(tuple(spots), width, y - gap, font, px)
         if best is None or option.px > best.px * 1.05:
