@@ -137,7 +137,7 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
     for ex in library.exercises.values():
         path = output_path("exercise", ex.id)
         here = page(path)
-        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"))
+        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"), cls="hd-figure--map")
         pages[path] = _render(
             "exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)),
             muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names), pose_figure=pose_figure(ex),
