@@ -113,13 +113,19 @@ def test_home_page_describes_the_website(real_site: Path) -> None:
     assert data["@type"] == "WebSite" and data["url"] == SITE_URL
 
 
-def test_sitemap_lists_every_page_and_robots_points_to_it(real_site: Path) -> None:
+def test_sitemap_lists_every_indexable_page_and_robots_points_to_it(real_site: Path) -> None:
     sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    noindex = 0
     for page in content_pages(real_site):
         relative = page.parent.relative_to(real_site).as_posix()
         url = SITE_URL if relative == "." else f"{SITE_URL}{relative}/"
-        assert url in listed, url
+        if re.search(r'<meta name="robots" content="[^"]*noindex', page.read_text(encoding="utf-8")):
+            noindex += 1
+            assert url not in listed, f"{url} asks not to be indexed, so the sitemap leaves it out"
+        else:
+            assert url in listed, url
+    assert noindex < len(listed)
     assert f"Sitemap: {SITE_URL}sitemap.xml" in (real_site / "robots.txt").read_text(encoding="utf-8")
 
 
