@@ -32,100 +32,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from generator.model import LEVELS, Day, Dose, Exercise, Library, Plan, PlanEntry
 from generator import planner_text as words
+from generator.model import Day, Dose, Exercise, Library, Plan, PlanEntry
 from generator.planner_text import FOCUS, GUIDELINE, REST_NOTES, TEXTS
-from generator.rules import Context, plan_equipment, plan_rest_between_primaries
+from generator.week_model import KIT_IDS, KITS, SESSION_MIN, SIDE_OF_HIP, BuiltWeek, Choice, Step, choices, kit_equipment, rank
+from generator.week_rules import problems
 
-DAY_COUNTS = (2, 3, 4, 5)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SIDE_OF_HIP = ("gluteus-medius", "gluteus-minimus")
 LOAD = frozenset({"barbell", "dumbbell", "kettlebell", "cable-machine", "hip-abduction-machine"})
 # A week as 7 letters, Monday first: F whole hip, S side of the hip, B glutes and thighs
 # (no side-of-hip main target), a an easy active day, r rest. Two training days in a
 # row are always S then B or B then S, so no muscle is a main target on both.
 LAYOUTS = {2: "FraFrar", 3: "FaFrFar", 4: "SBaSBar", 5: "SBaSBSr"}
 PER_SESSION = {"beginner": (4, 3, 3, 3), "intermediate": (5, 4, 4, 4), "advanced": (5, 5, 4, 4)}  # by day count 2-5
-SESSION_MIN = 3
 SEARCH_LIMIT = 400  # sessions tried per week, so a large library stays fast
 
-
-@dataclass(frozen=True)
-class Kit:
-    id: str
-    label: str  # for the chooser
-    phrase: str  # in a sentence: "with a mini band"
-    items: tuple[str, ...] | None  # equipment ids; None is every item in the vocabulary
-
-
-KITS = (
-    Kit("no-equipment", "No equipment", "with no equipment", ()),
-    Kit("mini-band", "A mini band", "with a mini band", ("mini-band",)),
-    Kit("bands-and-dumbbells", "Bands and dumbbells", "with bands and dumbbells", ("mini-band", "long-band", "dumbbell", "bench", "step")),
-    Kit("gym", "A full gym", "in a full gym", None),
-)
-KIT_IDS = tuple(kit.id for kit in KITS)
-
-
-@dataclass(frozen=True, order=True)
-class Choice:
-    days: int
-    kit: str
-    level: str
-
-    @property
-    def slug(self) -> str:
-        """The page's address under plans/your-week/, e.g. 3-days-mini-band-beginner."""
-        return f"{self.days}-days-{self.kit}-{self.level}"
-
-
-@dataclass(frozen=True)
-class Step:
-    """How one exercise of the week gets harder: its own `progress`, then its harder versions."""
-
-    exercise: str
-    progress: str
-    harder: tuple[tuple[str, tuple[str, ...]], ...]  # (harder version, equipment it needs that the reader's kit lacks)
-    days: tuple[str, ...]  # the days it is on
-    why: str  # why it is there, in a few words
-
-
-@dataclass(frozen=True)
-class BuiltWeek:
-    choice: Choice
-    equipment: tuple[str, ...]
-    training_days: int
-    plan: Plan | None  # None when the library cannot fill the week well
-    why: tuple[tuple[str, ...], ...]  # per day of the plan, a few words per entry
-    steps: tuple[Step, ...]
-    problem: str  # why there is no week ("" when there is one)
-    nearest: Choice | None  # the closest week that works, when there is no week
-
-    @property
-    def capped(self) -> bool:
-        """True when the reader has more days than the level's guideline: the week is the same as a shorter one."""
-        return self.training_days < self.choice.days
-
-    @property
-    def same_as(self) -> Choice:
-        """The choice whose page holds this same week (itself unless capped)."""
-        return replace(self.choice, days=self.training_days)
-
-
-def choices() -> tuple[Choice, ...]:
-    return tuple(Choice(days, kit, level) for level in LEVELS for kit in KIT_IDS for days in DAY_COUNTS)
-
-
-def kit_equipment(library: Library, kit_id: str) -> tuple[str, ...]:
-    kit = KITS[KIT_IDS.index(kit_id)]
-    items = sorted(library.equipment) if kit.items is None else kit.items
-    return tuple(sorted(item for item in items if item in library.equipment))
-
-
-def _rank(level: str) -> int:
-    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
 
 
 def _loaded(ex: Exercise) -> bool:
@@ -135,8 +57,8 @@ def _loaded(ex: Exercise) -> bool:
 def opens_a_day(ex: Exercise, level: str) -> bool:
     """Hard enough to be the main move of a day at this level."""
     if level == "advanced":
-        return _loaded(ex) and _rank(ex.level) >= 1
-    return _rank(ex.level) >= _rank(level)
+        return _loaded(ex) and rank(ex.level) >= 1
+    return rank(ex.level) >= rank(level)
 
 
 def _big(ex: Exercise) -> bool:
@@ -146,12 +68,12 @@ def _big(ex: Exercise) -> bool:
 
 def _suits(ex: Exercise, level: str) -> bool:
     """Worth a place at this level: at advanced level, a beginner move only if it takes load."""
-    return level != "advanced" or _rank(ex.level) >= 1 or _loaded(ex)
+    return level != "advanced" or rank(ex.level) >= 1 or _loaded(ex)
 
 
 def _demand(ex: Exercise) -> tuple[int, int, int, int, int]:
     """How demanding a move is, most first: big muscles, load, many joints, level; core holds last."""
-    return (set(ex.primary) != {"core"}, _big(ex), _loaded(ex), ex.mechanic == "compound", _rank(ex.level))
+    return (set(ex.primary) != {"core"}, _big(ex), _loaded(ex), ex.mechanic == "compound", rank(ex.level))
 
 
 def _side(ex: Exercise) -> bool:
@@ -186,7 +108,7 @@ def _sessions(kind: str, pool: tuple[Exercise, ...], forbidden: frozenset[str], 
     for main in mains:
         picked = [_Slot("main", main)]
         frontals = [e for e in allowed if e.plane == "frontal" and e.id != main.id]
-        frontals.sort(key=lambda e: (not _side(e) if kind != "B" else 0, _linked(e, main), not _suits(e, level), used.get(e.id, 0), -_rank(e.level), e.id))
+        frontals.sort(key=lambda e: (not _side(e) if kind != "B" else 0, _linked(e, main), not _suits(e, level), used.get(e.id, 0), -rank(e.level), e.id))
         options = [None] if main.plane == "frontal" else frontals
         for frontal in options:
             slots = picked + ([_Slot("frontal", frontal)] if frontal else [])
@@ -208,7 +130,7 @@ def _fill(kind: str, allowed: list[Exercise], slots: list[_Slot], used: Mapping[
             break
         here = {e.id for e in allowed}
         # not a version of a move already picked, worth a place at the level, unused this week, a new main muscle, a new plane, the highest level, not a move whose harder version fits too
-        best = min(rest, key=lambda e: (any(_linked(e, c) for c in chosen), not _suits(e, level), used.get(e.id, 0) > 0, not set(e.primary) - muscles, e.plane in planes, -_rank(e.level), any(h in here for h in e.harder), e.id))
+        best = min(rest, key=lambda e: (any(_linked(e, c) for c in chosen), not _suits(e, level), used.get(e.id, 0) > 0, not set(e.primary) - muscles, e.plane in planes, -rank(e.level), any(h in here for h in e.harder), e.id))
         slots.append(_Slot("side" if needs_side else "extra", best))
     chosen = [s.ex for s in slots]
     if len(slots) >= SESSION_MIN and (kind == "B" or any(_side(e) for e in chosen)) and any(e.plane == "frontal" for e in chosen):
@@ -217,7 +139,7 @@ def _fill(kind: str, allowed: list[Exercise], slots: list[_Slot], used: Mapping[
 
 def _week(library: Library, choice: Choice, equipment: tuple[str, ...], training: int) -> tuple[Plan, tuple[tuple[str, ...], ...]] | str:
     """The week's plan and the reason for each pick, or a sentence saying why there is none."""
-    pool = tuple(sorted((e for e in library.exercises.values() if set(e.equipment) <= set(equipment) and _rank(e.level) <= _rank(choice.level)), key=lambda e: e.id))
+    pool = tuple(sorted((e for e in library.exercises.values() if set(e.equipment) <= set(equipment) and rank(e.level) <= rank(choice.level)), key=lambda e: e.id))
     layout = LAYOUTS[training]
     count = PER_SESSION[choice.level][training - 2]
     if not any(opens_a_day(e, choice.level) for e in pool):
@@ -268,33 +190,6 @@ def _why(slot: _Slot, position: int, library: Library) -> str:
     if position == 0:
         return TEXTS["why-first"]
     return TEXTS[f"why-{slot.role}"].format(muscles=names or "hip")
-
-
-def problems(library: Library, plan: Plan, level: str) -> list[str]:
-    """What is wrong with a built week, by the same rules as the hand-written ones (empty when it is sound)."""
-    checked = replace(library, plans={plan.id: plan})
-    context = Context(checked, {}, {}, Path("."))
-    found = [error.message for rule in (plan_equipment, plan_rest_between_primaries) for error in rule(context)]
-    training = [day for day in plan.days if day.kind == "training"]
-    for day in training:
-        moves = [library.exercises[entry.exercise] for entry in day.entries]
-        if not SESSION_MIN <= len(moves) <= 5:
-            found.append(f"{day.name} has {len(moves)} exercises")
-        if not any(e.plane == "frontal" for e in moves):
-            found.append(f"{day.name} has no side-to-side move")
-        if any(_rank(e.level) > _rank(level) for e in moves):
-            found.append(f"{day.name} has a move above {level} level")
-    for muscle in SIDE_OF_HIP:
-        if muscle not in library.muscles:
-            continue
-        main = any(muscle in e.primary for e in library.exercises.values())
-        days = [day for day in training if any(muscle in (library.exercises[x.exercise].primary if main else library.exercises[x.exercise].muscles) for x in day.entries)]
-        if len(days) < 2:
-            found.append(f"{muscle} is trained on {len(days)} days")
-    low, high = GUIDELINE[level]
-    if len(training) > high:
-        found.append(f"{len(training)} training days is more than the {low}-{high} advised for {level} level")
-    return found
 
 
 def _steps(library: Library, plan: Plan, why: tuple[tuple[str, ...], ...], equipment: tuple[str, ...]) -> tuple[Step, ...]:
@@ -352,7 +247,7 @@ def _worded(week: BuiltWeek, library: Library) -> BuiltWeek:
 
 def _nearest(choice: Choice, working: list[Choice]) -> Choice | None:
     """The closest working week that needs no more than the reader has: the same level if one works, then the most days, then the most kit."""
-    fits = [c for c in working if c.days <= choice.days and KIT_IDS.index(c.kit) <= KIT_IDS.index(choice.kit) and _rank(c.level) <= _rank(choice.level)]
+    fits = [c for c in working if c.days <= choice.days and KIT_IDS.index(c.kit) <= KIT_IDS.index(choice.kit) and rank(c.level) <= rank(choice.level)]
     if not fits:
         return None
-    return min(fits, key=lambda c: (_rank(choice.level) - _rank(c.level), choice.days - c.days, KIT_IDS.index(choice.kit) - KIT_IDS.index(c.kit), c))
+    return min(fits, key=lambda c: (rank(choice.level) - rank(c.level), choice.days - c.days, KIT_IDS.index(choice.kit) - KIT_IDS.index(c.kit), c))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from generator.model import Library
 
 if TYPE_CHECKING:
-    from generator.planner import BuiltWeek, Choice
+    from generator.week_model import BuiltWeek, Choice
 
 FOCUS = {
     "F": "Glutes and the side of the hip",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import LEVELS, Library
-from generator.planner import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
+from generator.week_model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
 from generator.planner_text import NUMBERS, TEXTS, audience, messages, summary, title
 
 FOLDER = "plans/your-week"

@@ -14,9 +14,9 @@ import pytest
 from generator import safety, wording
 from generator.link import link
 from generator.model import LEVELS, Library
-from generator.planner import (
-    DAY_COUNTS, KIT_IDS, SIDE_OF_HIP, BuiltWeek, Choice, choices, kit_equipment, opens_a_day, plan_weeks, problems,
-)
+from generator.planner import opens_a_day, plan_weeks
+from generator.week_model import DAY_COUNTS, KIT_IDS, SIDE_OF_HIP, BuiltWeek, Choice, choices, kit_equipment
+from generator.week_rules import problems
 from generator.planner_text import GUIDELINE
 from generator.render import render
 from generator.rules import Context, plan_equipment, plan_rest_between_primaries
