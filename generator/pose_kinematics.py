@@ -24,8 +24,10 @@ whole and gives default angles (`model.BASE_ANGLES`).
 The view places an orthographic camera: front or back on the body's heading
 (where the chest faces, or where the head points on hands and knees or on your
 back), side on the working side, facing right. Front and back views look down
-20 degrees (30 on hands and knees) and turn 15 degrees toward the working side
-(35 toward the other side on hands and knees), so depth shows; the side view
+20 degrees and turn 15 degrees toward the working side (40 on hands and knees:
+a rear three-quarter view that shows the back as a table top and a leg lifted
+out to the side), so depth shows and the working side is always the near one
+(drawn darker); the side view
 is level and square on. Lengths are in metres for a body about 1.7 m tall; the
 lowest point of the start pose stands on the floor, and every later frame keeps
 the `planted` joint where the start had it. In-between poses
@@ -69,7 +71,7 @@ BASES: Mapping[str, Base] = {
     "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other")),
     "split-stance": Base(UP, (0, 0, 1), "front", "in a split stance, one foot forward and one back", ("front", "back")),
     "seated": Base(UP, (0, 0, 1), "front", "sitting", ("working", "other")),
-    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 30, -35),
+    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 20, 40),
     "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
     "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom")),
     "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom")),
