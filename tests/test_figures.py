@@ -274,7 +274,7 @@ def test_map_text_is_drawn_large_enough_for_a_phone_and_stays_inside() -> None:
             for other, left2, top2, right2, bottom2 in boxes[n + 1 :]:
                 assert right <= left2 or right2 <= left or bottom <= top2 or bottom2 <= top, f"'{text}' overlaps '{other}'"
     css = (Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css").read_text(encoding="utf-8")
-    assert re.search(rf"figure\.hd-figure:has\(> svg\.hd-map\) \{{[^}}]*max-width: {map_module.MAP_MAX_CSS_PX}px", css)
+    assert re.search(rf"figure\.hd-figure--map \{{[^}}]*max-width: {map_module.MAP_MAX_CSS_PX}px", css)
 
 
 def test_map_escapes_names() -> None:
