@@ -19,7 +19,7 @@ from generator.equipment_drawing import furniture, kit_parts, pulley_of
 from generator.model import Exercise, Pose, PosePair
 from generator.pose_kinematics import SIDES, Camera, Point, Vec, camera, frames, poses_between
 
-PHONE_W, PHONE_H = 380, 340  # CSS px the picture may fill at 412 px wide (the page's side padding off; 40 % of 915 less a label)
+PHONE_W, PHONE_H = 380, 330  # CSS px the picture may fill at 412 px wide (the page's side padding off; 40 % of 915 less the one-line caption and a label)
 LABEL_PX = 13  # labels at least this many CSS px on a phone
 GAP = 0.12  # metres between panels
 MARGIN = 0.06

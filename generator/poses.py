@@ -3,13 +3,15 @@
 The one function a template needs is `pose_figure(exercise) -> str`: the HTML
 block for the exercise page ("" when the exercise has no `pose:`). It is a
 <figure> holding an inline SVG (role="img", <title>, <desc>, a viewBox) and a
-<figcaption> that says the same in words. The SVG holds, like a physiotherapy
+one-line <figcaption> whose "Describe the movement" opens the same words as
+the <desc> (closed on screen, so the whole figure fits 40 % of a phone screen;
+open in print). The SVG holds, like a physiotherapy
 handout, line drawings of the start and the end, an arrow along the path of the
 part that moves, and, when the pose names a `second_view`, the end seen from
 there too (see generator/pose_panels.py for the layout, body_drawing.py and
 equipment_drawing.py for the drawing, pose_kinematics.py for the angles).
 
-The picture is still. A "Play the movement" checkbox before it (CSS only,
+The picture is still. A "Play the movement" checkbox in the caption (CSS only,
 figures.css) fades the end panel between the start and the end on request; it
 is hidden, and nothing moves, under `prefers-reduced-motion: reduce`. Every
 colour is an attribute in the SVG, so the picture renders as it is anywhere
@@ -61,7 +63,7 @@ def _svg(exercise: Exercise, parts: list[Panel], title: str, attrs: str = "") ->
         body.append(f'<g transform="translate({x - p.box[0]:.0f} {y - p.box[1]:.0f})">{p.svg}</g>')
     w, h = round(lay.width), round(lay.height)
     ident = html.escape(exercise.id)
-    text = describe(exercise.pose) if exercise.pose else ""
+    text = _words(exercise) if exercise.pose else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{round(w * lay.px)}" height="{round(h * lay.px)}"{attrs} '
         f'role="img" aria-labelledby="hp-{ident}-t hp-{ident}-d"><title id="hp-{ident}-t">{html.escape(title)}</title>'
@@ -85,19 +87,29 @@ def card_figure(exercise: Exercise) -> str:
     return _svg(exercise, [end], f"{exercise.name}: end position")
 
 
-def pose_figure(exercise: Exercise) -> str:
-    """The HTML block for an exercise page: <figure> with the play control, the SVG and the words; "" without a pose.
+def _words(exercise: Exercise) -> str:
+    """The picture in words: the start, the end, and what the tint marks."""
+    assert exercise.pose is not None
+    muscles = ", ".join(m.replace("-", " ") for m in exercise.primary if m in MUSCLE_STROKES)
+    return describe(exercise.pose) + (f" Tinted: {muscles}." if muscles else "")
 
-    One line with no blank lines, so Markdown passes it through as a raw HTML block.
+
+def pose_figure(exercise: Exercise) -> str:
+    """The HTML block for an exercise page: <figure> with the SVG and a one-line caption; "" without a pose.
+
+    The caption is one line so the whole figure fits in 40 % of a phone screen:
+    "Describe the movement" (a <details>, closed; it opens without JavaScript and
+    is printed open, figures.css) holding the start and end in words, and the
+    "Play the movement" control (CSS only, through :has()). Screen readers get
+    the same words from the SVG's <desc>. One line with no blank lines, so
+    Markdown passes it through as a raw HTML block.
     """
     if exercise.pose is None:
         return ""
-    caption = html.escape(describe(exercise.pose))
-    muscles = ", ".join(m.replace("-", " ") for m in exercise.primary if m in MUSCLE_STROKES)
-    tinted = f" Tinted: {html.escape(muscles)}." if muscles else ""
     play = f"hp-{html.escape(exercise.id)}-play"
-    control = f'<input type="checkbox" id="{play}" class="hp-play"><label for="{play}" class="hp-playl">Play the movement</label>'
-    return f'<figure class="hp-pose">{control}{pose_svg(exercise)}<figcaption>{caption}{tinted}</figcaption></figure>'
+    control = f'<span class="hp-pc"><input type="checkbox" id="{play}" class="hp-play"><label for="{play}" class="hp-playl">Play the movement</label></span>'
+    words = f'<details class="hp-words"><summary>Describe the movement</summary><p>{html.escape(_words(exercise))}</p></details>'
+    return f'<figure class="hp-pose">{pose_svg(exercise)}<figcaption>{control}{words}</figcaption></figure>'
 
 
 def gzipped_size(text: str) -> int:

@@ -36,20 +36,38 @@ def exercise_pages(site: Path) -> list[Path]:
 
 
 def test_every_figure_fits_in_40_percent_of_a_phone_screen_with_labels_of_12_px(browser: Browser, real_site: Path) -> None:
+    """The whole <figure> (drawing, labels, the one-line caption with its play control), "Describe the movement" closed."""
     page = browser.new_page(viewport=PHONE)
     heights = {}
     for path in exercise_pages(real_site):
         page.goto(path.as_uri())
         figure = page.locator("figure.hp-pose")
         assert figure.count() == 1, path
-        box = figure.locator("svg").bounding_box()
+        box = figure.bounding_box()
         assert box is not None and box["width"] <= PHONE["width"]
+        assert figure.locator("figcaption").bounding_box()["height"] < 30, path  # type: ignore[index]  # one line
+        assert not figure.locator("details.hp-words p").is_visible(), path  # closed until asked
         heights[path.parent.name] = box["height"]
         label = page.evaluate("() => Math.min(...[...document.querySelectorAll('.hp-pose svg text')].map(t => t.getBoundingClientRect().height))")
         assert label >= 11, path  # a 12 px font's glyph box, less rounding
+    page.close()
     assert len(heights) == 23
     too_tall = {name: h for name, h in heights.items() if h > MAX_FIGURE_PX}
     assert not too_tall
+
+
+def test_the_words_open_without_javascript_and_print_open(browser: Browser, real_site: Path) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto((real_site / "exercises" / "fire-hydrant" / "index.html").as_uri())
+    words = page.locator("figure.hp-pose details.hp-words p")
+    assert not words.is_visible()
+    page.locator("figure.hp-pose summary").click()
+    assert words.is_visible() and words.inner_text().startswith("Start: ")
+    page.reload()
+    page.emulate_media(media="print")
+    assert words.is_visible() and not page.locator("figure.hp-pose summary").is_visible()
+    context.close()
 
 
 def running_animations(browser: Browser, url: str, motion: str) -> tuple[int, int]:
