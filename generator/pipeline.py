@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.errors import DataError
 from generator.link import link
-from generator.render import render
+from generator.cards import CACHE_DIR, CardReport, write_cards
+from generator.render import render_site
 from generator.structured import Site
 from generator.validate import load
 from generator.write import OUTPUT_DIR, WriteReport, write_tree
@@ -19,17 +20,24 @@ class Result:
     errors: tuple[DataError, ...]
     files: dict[str, bytes]
     report: WriteReport | None
+    cards: CardReport | None = None  # the preview cards, written after the pages
 
 
 def generate(root: Path, out_dir: Path | None = None, *, write: bool = True) -> Result:
     """Validate the library under `root`; if it is valid, render and write it.
 
     Nothing is written when there is any error, so the Markdown tree never
-    mixes pages from a broken change with pages from the last good one.
+    mixes pages from a broken change with pages from the last good one. The
+    preview cards are written after the pages (generator/cards.py).
     """
     loaded = load(root)
     if loaded.errors:
         return Result(loaded.errors, {}, None)
-    files = render(loaded.library, link(loaded.library), Site.from_mkdocs(root))
-    report = write_tree(out_dir or root / OUTPUT_DIR, files) if write else None
-    return Result((), files, report)
+    rendered = render_site(loaded.library, link(loaded.library), Site.from_mkdocs(root))
+    if not write:
+        return Result((), rendered.files, None)
+    out = out_dir or root / OUTPUT_DIR
+    report = write_tree(out, rendered.files, keep={card.path for card in rendered.cards})
+    cache = root / CACHE_DIR if (root / CACHE_DIR).parent.is_dir() else None  # a library without social/ (a test fixture) has no cache
+    cards = write_cards(out, rendered.cards, cache)  # one at a time, drawn only when not cached
+    return Result((), rendered.files, report, cards)

@@ -19,6 +19,7 @@ from typing import TypeVar
 import jinja2
 
 from generator.calendar import plan_calendar
+from generator.cards import Card, page_cards, with_card
 from generator.citations import resolve
 from generator.charts import activation_chart, activation_rows, activation_table_markdown
 from generator.figures import figure
@@ -124,8 +125,19 @@ def _redirect(target_url: str) -> str:
     return environment().get_template("redirect.html.j2").render(target=target_url)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    files: dict[str, bytes]  # every generated file of the Markdown tree, by its path in it
+    cards: tuple[Card, ...]  # each page's preview card, drawn into the tree by cards.write_cards
+
+
 def render(library: Library, links: Links, site: Site | None = None) -> dict[str, bytes]:
     """Every generated file of the Markdown tree, keyed by its path in it."""
+    return render_site(library, links, site).files
+
+
+def render_site(library: Library, links: Links, site: Site | None = None) -> Rendered:
+    """The files of the Markdown tree, and the preview cards their front matter names."""
     site = site or Site()
     pages: dict[str, str] = {}
     calendars: dict[str, bytes] = {}
@@ -179,11 +191,12 @@ def render(library: Library, links: Links, site: Site | None = None) -> dict[str
         jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
         pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    cards = page_cards(pages, library, weeks, site)
+    files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}
     files.update(calendars)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()
-    return dict(sorted(files.items()))
+    return Rendered(dict(sorted(files.items())), tuple(cards[path] for path in sorted(cards)))
 
 
 def grouped(items: Iterable[T], attribute: str, labels: dict[str, str]) -> tuple[tuple[str, tuple[T, ...]], ...]:

@@ -9,6 +9,7 @@ temporary name and renamed, so no reader ever sees half a file.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,8 @@ class WriteReport:
     unchanged: int
 
 
-def write_tree(out_dir: Path, files: dict[str, bytes]) -> WriteReport:
+def write_tree(out_dir: Path, files: dict[str, bytes], keep: Collection[str] = frozenset()) -> WriteReport:
+    """`keep`: paths another stage writes (the preview cards), left in place."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
     for relative, data in sorted(files.items()):
@@ -38,7 +40,7 @@ def write_tree(out_dir: Path, files: dict[str, bytes]) -> WriteReport:
     removed: list[str] = []
     for existing in sorted(out_dir.rglob("*"), reverse=True):
         relative = existing.relative_to(out_dir).as_posix()
-        if existing.is_file() and relative not in files:
+        if existing.is_file() and relative not in files and relative not in keep:
             existing.unlink()
             removed.append(relative)
         elif existing.is_dir() and not any(existing.iterdir()):
