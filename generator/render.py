@@ -109,10 +109,6 @@ class Page:
         made = [getattr(self, kind)(ident) for ident in idents]
         return ", ".join(made) if made else empty
 
-    def names(self, idents: Iterable[str]) -> str:
-        """Muscle names in plain text, e.g. for a preview card."""
-        return ", ".join(self.library.muscles[ident].name for ident in idents)
-
     def sources(self) -> list[str]:
         return list(self.links.page_sources.get(self.path, ()))
 
