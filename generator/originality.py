@@ -27,7 +27,14 @@ from pathlib import Path
 RUN_WORDS = 8
 FINGERPRINT = Path(__file__).resolve().parent / "seed-fingerprint.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_HEADER = f"# blake2b-64 of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened). Refresh: python -m generator.originality fingerprint SEEDS\n"
+_PIECES = re.compile(r"[A-Za-z0-9]+")  # at least as many as the words _WORD finds
+_HEADER = (
+    f"# rolling-64 hash of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened;"
+    " each word blake2b-64, a run the polynomial of its words mod 2**64). Refresh: python -m generator.originality fingerprint SEEDS\n"
+)
+_MOD = 1 << 64
+_BASE = 0x100000001B3  # odd, so the polynomial keeps every word's bits
+_OUT = pow(_BASE, RUN_WORDS - 1, _MOD)  # the weight of the word that leaves a run
 
 
 def words_with_lines(text: str) -> list[tuple[str, int]]:
@@ -38,33 +45,50 @@ def words_with_lines(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def run_hash(words: Iterable[str]) -> str:
-    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
+@cache
+def _word_value(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def runs(words: list[str]) -> Iterator[str]:
-    """The hash of every run of RUN_WORDS consecutive words."""
-    for start in range(len(words) - RUN_WORDS + 1):
-        yield run_hash(words[start : start + RUN_WORDS])
+def runs(words: list[str]) -> Iterator[int]:
+    """The hash of every run of RUN_WORDS consecutive words, rolled along the text (one step a word)."""
+    values = [_word_value(word) for word in words]
+    if len(values) < RUN_WORDS:
+        return
+    value = 0
+    for v in values[:RUN_WORDS]:
+        value = (value * _BASE + v) % _MOD
+    yield value
+    for leaving, coming in zip(values, values[RUN_WORDS:], strict=False):
+        value = ((value - leaving * _OUT) * _BASE + coming) % _MOD
+        yield value
 
 
 def make_fingerprint(texts: Iterable[str]) -> str:
-    hashes: set[str] = set()
+    hashes: set[int] = set()
     for text in texts:
         hashes.update(runs([word for word, _ in words_with_lines(text)]))
-    return _HEADER + "".join(f"{digest}\n" for digest in sorted(hashes))
+    return _HEADER + "".join(f"{digest:016x}\n" for digest in sorted(hashes))
+
+
+def parse_fingerprint(text: str) -> frozenset[int]:
+    return frozenset(int(line, 16) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache
-def load_fingerprint(file: Path = FINGERPRINT) -> frozenset[str]:
-    return frozenset(line for line in file.read_text(encoding="ascii").splitlines() if line and not line.startswith("#"))
+def load_fingerprint(file: Path = FINGERPRINT) -> frozenset[int]:
+    return parse_fingerprint(file.read_text(encoding="ascii"))
 
 
-def shared_runs(text: str, fingerprint: frozenset[str]) -> list[tuple[int, int]]:
+def shared_runs(text: str, fingerprint: frozenset[int]) -> list[tuple[int, int]]:
     """(first line, number of words) of each stretch of text shared with the articles."""
+    if len(_PIECES.findall(text)) < RUN_WORDS:
+        return []  # too few words for a run: most values (names, ids, doses) stop here
     tokens = words_with_lines(text)
     words = [word for word, _ in tokens]
     hits = [digest in fingerprint for digest in runs(words)]
+    if not any(hits):
+        return []
     stretches: list[tuple[int, int]] = []
     i = 0
     while i < len(hits):

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from markdown.extensions.toc import slugify
 
 from generator.errors import DataError
-from generator.texts import texts
 from generator.link import output_path
 from generator.model import Library, Page
 
@@ -103,7 +102,7 @@ def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     page (and heading) that exists."""
     outputs = page_outputs(ctx.library)
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
-    for item in texts(ctx.documents, ctx.library):
+    for item in ctx.texts:
         here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)
         for offset, message, hint in broken_links(item.text, here, outputs, anchors) if here else ():
             yield item.error(offset, "HD318", message, hint)

@@ -84,7 +84,12 @@ JOINTS = ("pelvis", "shoulders", "head", *(f"{s}-{j}" for s in SIDES for j in ("
 
 
 def add(*vs: Vec) -> Vec:
-    return (sum(v[0] for v in vs), sum(v[1] for v in vs), sum(v[2] for v in vs))
+    x = y = z = 0.0
+    for v in vs:
+        x += v[0]
+        y += v[1]
+        z += v[2]
+    return (x, y, z)
 
 
 def mul(v: Vec, k: float) -> Vec:
@@ -105,9 +110,13 @@ def unit(v: Vec) -> Vec:
 
 def rot(v: Vec, axis: Vec, degrees: float) -> Vec:
     """Rotate v about the unit vector axis (right hand rule), Rodrigues' formula."""
+    if not degrees:
+        return v
     a = math.radians(degrees)
     c, s = math.cos(a), math.sin(a)
-    return add(mul(v, c), mul(cross(axis, v), s), mul(axis, dot(axis, v) * (1 - c)))
+    (ax, ay, az), (vx, vy, vz) = axis, v
+    k = (ax * vx + ay * vy + az * vz) * (1 - c)  # written out: validation runs this for every pose
+    return (vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k)
 
 
 # --- kinematics ----------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from generator import page_links, wording
@@ -18,6 +19,7 @@ from generator.errors import DataError
 from generator.model import Exercise, Library, Myth, Plan
 from generator.reader import Document, JsonPath
 from generator.schema import dotted
+from generator.texts import Text, texts
 
 MAX_IMAGE_BYTES = 400 * 1024
 KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
@@ -30,6 +32,11 @@ class Context:
     documents: dict[str, Document]
     known: dict[str, frozenset[str]]
     root: Path
+
+    @cached_property
+    def texts(self) -> tuple[Text, ...]:
+        """Every text a contributor writes (walked once, shared by the wording and link rules)."""
+        return tuple(texts(self.documents, self.library))
 
     def error(self, file: str, path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
         document = self.documents.get(file)

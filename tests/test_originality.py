@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from generator.originality import FINGERPRINT, load_fingerprint, make_fingerprint, shared_runs
+from generator.originality import FINGERPRINT, load_fingerprint, make_fingerprint, parse_fingerprint, shared_runs
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
 
@@ -24,13 +24,14 @@ def text_of_page(html: str) -> str:
 def test_fingerprint_is_hashes_only_and_covers_both_articles() -> None:
     hashes = load_fingerprint()
     assert len(hashes) > 2_000
-    assert all(re.fullmatch(r"[0-9a-f]{16}", digest) for digest in hashes)
+    lines = FINGERPRINT.read_text(encoding="ascii").splitlines()[1:]
+    assert len(lines) == len(hashes) and all(re.fullmatch(r"[0-9a-f]{16}", line) for line in lines)
     assert not re.search(r"[g-z]{3}", "".join(FINGERPRINT.read_text(encoding="ascii").splitlines()[1:]))
 
 
 def test_checker_finds_a_copied_sentence_and_where_it_starts() -> None:
     article = "Side-lying hip abduction is one of the very best moves for the outer glutes, trainers say."
-    fingerprint = frozenset(make_fingerprint([article]).splitlines()[1:])
+    fingerprint = parse_fingerprint(make_fingerprint([article]))
     page = "Our own words come first.\nThen: side-lying hip abduction is one of the very best moves for the outer glutes.\n"
     assert shared_runs(page, fingerprint) == [(2, 15)]
     assert shared_runs("Side-lying hip abduction trains the side of the hip well, in our words.", fingerprint) == []
@@ -62,7 +63,7 @@ def test_validate_refuses_copied_wording_with_a_located_error(library: Path, mon
     from generator.validate import load
 
     article = "Trainers agree that the banded clamshell wakes up the sleepy side of your hip like nothing else."
-    monkeypatch.setattr(generator.originality, "load_fingerprint", lambda: frozenset(make_fingerprint([article]).splitlines()[1:]))
+    monkeypatch.setattr(generator.originality, "load_fingerprint", lambda: parse_fingerprint(make_fingerprint([article])))
     clam = library / "exercises" / "clam.yml"
     clam.write_text(clam.read_text(encoding="utf-8").replace("  - Lower it slowly.", "  - It wakes up the sleepy side of your hip like nothing else."), encoding="utf-8")
     errors = [error for error in load(library).errors if error.code == "HD503"]
