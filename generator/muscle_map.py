@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
@@ -157,21 +158,27 @@ def _at(view: str, x: float, y: float) -> tuple[float, float]:
     return round(px + (x - x0) * SCALE, 1), round(py + (y - y0) * SCALE, 1)
 
 
+_COMMAND = re.compile(r"([MLQCZ])([^MLQCZ]*)")
+_INT = re.compile(r"-?\d+")
+
+
+@cache  # the shapes are constants: each is placed once per build, not once per exercise
 def _place(path: str, view: str) -> str:
     """The path (drawing coordinates) in picture coordinates."""
     out: list[str] = []
-    for command, args in re.findall(r"([MLQCZ])([^MLQCZ]*)", path):
-        numbers = [int(n) for n in re.findall(r"-?\d+", args)]
+    for command, args in _COMMAND.findall(path):
+        numbers = [int(n) for n in _INT.findall(args)]
         points = (_at(view, x, y) for x, y in zip(numbers[::2], numbers[1::2], strict=True))
         out.append(command + " ".join(f"{num(x)} {num(y)}" for x, y in points))
     return "".join(out)
 
 
+@cache
 def _mirror(path: str) -> str:
     """The path reflected about x = MID (absolute commands with x,y pairs only)."""
     out: list[str] = []
-    for command, args in re.findall(r"([MLQCZ])([^MLQCZ]*)", path):
-        numbers = [int(n) for n in re.findall(r"-?\d+", args)]
+    for command, args in _COMMAND.findall(path):
+        numbers = [int(n) for n in _INT.findall(args)]
         pairs = [f"{2 * MID - x} {y}" for x, y in zip(numbers[::2], numbers[1::2], strict=True)]
         out.append(command + " ".join(pairs))
     return "".join(out)

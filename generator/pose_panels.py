@@ -59,13 +59,23 @@ def scene(exercise: Exercise) -> Scene:
     return Scene(pair, poses, points, exercise.primary, tuple(SIDES) if symmetric else ("working",))
 
 
+_PATH_DATA = re.compile(r' d="([^"]+)"')
+_PATH_COMMAND = re.compile(r"([MLCQAZ])([^MLCQAZ]*)")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def _bounds(svg: str) -> tuple[float, float, float, float]:
     """The box round every path's points (arcs: their chord's middle +- the radius)."""
     xs: list[float] = []
     ys: list[float] = []
-    for d in re.findall(r' d="([^"]+)"', svg):
-        for cmd, args in re.findall(r"([MLCQAZ])([^MLCQAZ]*)", d):
-            nums = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", args)]
+    for d in _PATH_DATA.findall(svg):
+        if "A" not in d:  # M, L, C and Q take x y pairs only, so the numbers pair up in order
+            nums = [float(v) for v in _NUMBER.findall(d)]
+            xs += nums[0::2]
+            ys += nums[1::2]
+            continue
+        for cmd, args in _PATH_COMMAND.findall(d):
+            nums = [float(v) for v in _NUMBER.findall(args)]
             if cmd == "A":
                 r = max(nums[0], nums[1])
                 xs += [nums[5] - r, nums[5] + r]
