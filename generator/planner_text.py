@@ -85,7 +85,7 @@ def messages(week: BuiltWeek, library: Library) -> tuple[str, ...]:
         return (
             f"You have {NUMBERS[choice.days]} days, but guidelines advise {low}-{high} training days a week at {choice.level} level{source}. "
             f"So this week has {NUMBERS[week.training_days]} training days, and {f'your other {NUMBERS[spare]} days are easy days' if spare > 1 else 'your other day is an easy day'}: a walk or a bike ride. "
-            f"More training days would not add much: how much you do in a week matters more than how you spread it{cite(library, 'schoenfeld-2019')}.",
+            f"More training days would not add much: in one trial of people who already lifted, the same weekly work done on two days or on four gave the same gains{cite(library, 'frequency-trial-2022')}.",
         )
     return ()
 
@@ -99,7 +99,7 @@ def fewer_days(week: BuiltWeek, library: Library) -> tuple[str, ...]:
         return (
             f"Guidelines advise {low}-{high} training days a week at {choice.level} level{source}. "
             f"With {NUMBERS[choice.days]} days, each side-of-hip muscle still gets two days a week, "
-            f"and how much you do in a week matters more than how you spread it{cite(library, 'schoenfeld-2019')}.",
+            f"and in one trial of people who already lifted, the same weekly work done on two days or on four gave the same gains{cite(library, 'frequency-trial-2022')}.",
         )
     return ()
 
