@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
@@ -35,11 +35,14 @@ _EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 _DATA_PAGES = {"exercises/": "exercise", "content/myths/": "myth", "content/plans/": "plan"}
 
 
-def page_outputs(library: Library) -> frozenset[str]:
-    """Every Markdown page of the site that this rule can know before rendering."""
+def page_outputs(library: Library, known: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """Every Markdown page of the site that this rule can know before rendering. Entries come
+    from the ids known from file names too, so a file that fails its schema does not make every
+    link to it an error as well."""
     outputs = set(INDEX_PAGES)
-    for kind, items in (("exercise", library.exercises), ("myth", library.myths), ("plan", library.plans), ("muscle", library.muscles)):
-        outputs.update(output_path(kind, ident) for ident in items)
+    for kind, vocabulary in (("exercise", "exercise"), ("myth", "myth"), ("plan", "plan"), ("muscle", "muscles")):
+        outputs.update(output_path(kind, ident) for ident in known.get(vocabulary, ()))
+    outputs.update(output_path("muscle", ident) for ident in library.muscles)
     outputs.update(page.output for page in library.pages.values())
     return frozenset(outputs)
 
@@ -100,7 +103,7 @@ def _nearest(path: str, outputs: frozenset[str]) -> str:
 def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     """HD318: every link has words to click, and a link to another page of the site names a
     page (and heading) that exists."""
-    outputs = page_outputs(ctx.library)
+    outputs = page_outputs(ctx.library, ctx.known)
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
     for item in ctx.texts:
         here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)

@@ -85,7 +85,7 @@ def messages(week: BuiltWeek, library: Library) -> tuple[str, ...]:
         return (
             f"You have {NUMBERS[choice.days]} days, but guidelines advise {low}-{high} training days a week at {choice.level} level{source}. "
             f"So this week has {NUMBERS[week.training_days]} training days, and {f'your other {NUMBERS[spare]} days are easy days' if spare > 1 else 'your other day is an easy day'}: a walk or a bike ride. "
-            f"More training days would not add much: in one trial of people who already lifted, the same weekly work done on two days or on four gave the same gains{cite(library, 'frequency-trial-2022')}.",
+            f"More training days would not add much: in one trial of people who already lifted, the same weekly work done on two days or on four gave similar gains{cite(library, 'frequency-trial-2022')}.",
         )
     return ()
 
@@ -98,8 +98,8 @@ def fewer_days(week: BuiltWeek, library: Library) -> tuple[str, ...]:
     if choice.days < low:
         return (
             f"Guidelines advise {low}-{high} training days a week at {choice.level} level{source}. "
-            f"With {NUMBERS[choice.days]} days, each side-of-hip muscle still gets two days a week, "
-            f"and in one trial of people who already lifted, the same weekly work done on two days or on four gave the same gains{cite(library, 'frequency-trial-2022')}.",
+            f"With {NUMBERS[choice.days]} days, each side-of-hip muscle still gets at least two days a week, "
+            f"and in one trial of people who already lifted, the same weekly work done on two days or on four gave similar gains{cite(library, 'frequency-trial-2022')}.",
         )
     return ()
 

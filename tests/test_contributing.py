@@ -157,3 +157,10 @@ def test_serve_shows_data_problems_in_the_page_until_the_file_is_fixed(served: t
     assert "exercises/clam.yml:6:8: HD204" in shown
     clam.write_text(good, encoding="utf-8")
     _wait_for(url, lambda body: "Data problems" not in body and "Clam" in body)
+
+
+def test_a_file_that_fails_its_schema_does_not_turn_links_to_it_into_errors(library: Path) -> None:
+    clam = library / "exercises" / "clam.yml"
+    clam.write_text(clam.read_text(encoding="utf-8").replace("level: beginner", "level: expert"), encoding="utf-8")
+    result = run_cli("validate", root=library)
+    assert {m["code"] for m in problems(result.err)} == {"HD204"}, result.err  # the home page links to the clam: no HD318
