@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cards import CACHE_DIR, CardReport, write_cards
 from generator.errors import DataError
 from generator.link import link
-from generator.cards import CACHE_DIR, CardReport, write_cards
 from generator.render import render_site
 from generator.structured import Site
 from generator.validate import load
 from generator.write import OUTPUT_DIR, WriteReport, write_tree
-
 
 
 @dataclass(frozen=True)

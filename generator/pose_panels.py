@@ -145,7 +145,7 @@ def panel(sc: Scene, view: str, i: int, label: str, with_arrow: bool, play: bool
     x0, y0, x1, y1 = _bounds(content)
     x0, x1 = x0 / SCALE - MARGIN, x1 / SCALE + MARGIN
     floor = _floor(cam, sc, x0, x1)
-    fx0, fy0, fx1, fy1 = _bounds(floor)
+    _, fy0, _, fy1 = _bounds(floor)
     box = (x0 * SCALE, min(y0, fy0) - MARGIN * SCALE, x1 * SCALE, max(y1, fy1) + 2)
     return Panel(label, floor + content, box)
 

@@ -20,13 +20,13 @@ import jinja2
 
 from generator.calendar import plan_calendar
 from generator.cards import Card, page_cards, with_card
-from generator.citations import resolve
 from generator.charts import activation_chart, activation_rows, activation_table_markdown
+from generator.citations import resolve
 from generator.figures import figure
 from generator.link import Links, output_path
 from generator.model import Library
-from generator.planner import plan_weeks
 from generator.muscle_map import muscle_map, muscle_map_legend
+from generator.planner import plan_weeks
 from generator.poses import pose_figure
 from generator.structured import Site, exercise_howto, myth_review, to_script, website
 from generator.week_pages import chooser, week_page, week_path

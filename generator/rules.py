@@ -146,7 +146,7 @@ def unique_names(ctx: Context) -> Iterator[DataError]:
                 continue
             mine.add(folded)
             holders.setdefault(folded, []).append((ex, path, label))
-    for folded, places in holders.items():
+    for places in holders.values():
         if len(places) < 2:
             continue
         for ex, path, label in places:

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 
 from generator.errors import DataError
-from generator.texts import body_error
 from generator.reader import Document
+from generator.texts import body_error
 
 _HTML = re.compile(r"<\s*[A-Za-z!?/]")
 _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import LEVELS, Library
-from generator.week_model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
 from generator.planner_text import NUMBERS, TEXTS, audience, messages, summary, title
+from generator.week_model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
 
 FOLDER = "plans/your-week"
 LEVEL_LABELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}

@@ -13,7 +13,6 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-
 OUTPUT_DIR = Path("build/docs")  # relative to the repository; mkdocs.yml's docs_dir
 
 

@@ -35,7 +35,7 @@ def chart_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_chart_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, size: str) -> None:  # noqa: F811
+def test_every_chart_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, size: str) -> None:
     pages = chart_pages(real_site)
     assert pages, "no muscle page has a chart"
     width, height = SIZES[size]

@@ -16,7 +16,6 @@ Three rules, each held here on the model and on the real built site:
 
 from __future__ import annotations
 
-import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path

@@ -43,7 +43,7 @@ def exercise_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_muscle_map_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, size: str) -> None:  # noqa: F811
+def test_every_muscle_map_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, size: str) -> None:
     pages = exercise_pages(real_site)
     assert len(pages) >= 20, "the exercise pages carry a muscle map"
     width, height = SIZES[size]

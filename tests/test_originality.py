@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
 from generator.originality import FINGERPRINT, load_fingerprint, make_fingerprint, parse_fingerprint, shared_runs
+from tests.conftest import REPO
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
 

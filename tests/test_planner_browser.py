@@ -27,7 +27,7 @@ def full_weeks() -> list[str]:
     return [week.choice.slug for week in plan_weeks(load(REPO).library) if week.plan and not week.capped]
 
 
-def test_chooser_opens_the_matching_week(browser: Browser, base_url: str) -> None:  # noqa: F811
+def test_chooser_opens_the_matching_week(browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     page.goto(base_url + "plans/")
@@ -50,7 +50,7 @@ def test_chooser_opens_the_matching_week(browser: Browser, base_url: str) -> Non
     context.close()
 
 
-def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser, base_url: str) -> None:  # noqa: F811
+def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
     page = context.new_page()
     page.goto(base_url + "plans/")
@@ -64,7 +64,7 @@ def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser,
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, paper: str) -> None:  # noqa: F811
+def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, paper: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     for slug in full_weeks():
@@ -76,7 +76,7 @@ def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, pa
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
-def test_chooser_and_weeks_have_no_accessibility_violations(width: str, browser: Browser, base_url: str) -> None:  # noqa: F811
+def test_chooser_and_weeks_have_no_accessibility_violations(width: str, browser: Browser, base_url: str) -> None:
     context = browser.new_context(viewport=VIEWPORTS[width], color_scheme="light")
     page = context.new_page()
     problems = []

@@ -8,8 +8,8 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from functools import cache
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,9 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import poses
+from generator.model import BASE_ANGLES, BASE_PLANTED, LIMB_JOINTS, POSE_BASES, POSE_VIEWS, Exercise, Library, Limb, Pose
 from generator.pose_panels import layout
 from generator.poses import panels
-from generator.model import BASE_ANGLES, BASE_PLANTED, LIMB_JOINTS, POSE_BASES, POSE_VIEWS, Exercise, Library, Limb, Pose
 from generator.validate import load
 from tests.conftest import REPO, run_cli
 
@@ -326,7 +326,7 @@ def test_a_lifted_leg_on_hands_and_knees_is_drawn_near_and_dark() -> None:
 
 def start_tint(ident: str) -> str:
     svg = ET.fromstring(poses.pose_svg(exercise(ident)))
-    start = [g for g in svg if g.tag == f"{SVG}g" and g.get("transform")][0]
+    start = next(g for g in svg if g.tag == f"{SVG}g" and g.get("transform"))
     return "".join(p.get("d", "") for p in start.iter(f"{SVG}path") if p.get("class") == "hp-m")
 
 
