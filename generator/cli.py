@@ -18,8 +18,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from generator.check.validate import load
 from generator.errors import DataError
-from generator.validate import load
 from generator.write import OUTPUT_DIR
 
 # `validate` is what contributors run most: the rendering stack (Jinja2,

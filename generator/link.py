@@ -1,4 +1,4 @@
-"""Stage 3, link: the relations between entries, computed once, both ways.
+"""The link stage: the relations between entries, computed once, both ways.
 
 Backlinks are never typed by hand: a myth names its exercises, and the
 exercise page learns of the myth here. Every table is built in one pass over

@@ -158,8 +158,8 @@ class Image:
     author: str
 
 
-# The form pictures (generator/poses.py). Angles are whole degrees; the
-# conventions are in the module docstring of generator/poses.py.
+# The form pictures (generator/draw/poses.py). Angles are whole degrees; the
+# conventions are in the module docstring of generator/draw/poses.py.
 POSE_BASES = ("standing", "split-stance", "seated", "quadruped", "supine", "side-lying", "side-plank")
 POSE_VIEWS = ("front", "side", "back")
 LIMB_JOINTS = ("hip", "hip_out", "hip_turn", "knee", "ankle", "shoulder", "shoulder_out", "shoulder_turn", "elbow")

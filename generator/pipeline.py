@@ -1,16 +1,24 @@
-"""The pipeline end to end: read and validate, link, render, write."""
+"""The pipeline end to end: load (read and check), link, plan, render, write.
+
+Each stage is a function of what the stages before it made: `load` reads and
+checks the data (generator/reader.py, generator/check/), `link` relates the
+entries, `plan_weeks` builds the readers' weeks (generator/weeks/), `render_site`
+turns all of it into pages (generator/render/, drawing with generator/draw/),
+and `write_tree` puts the pages on disk, then the preview cards.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.cards import CACHE_DIR, CardReport, write_cards
+from generator.check.validate import load
 from generator.errors import DataError
 from generator.link import link
-from generator.render import render_site
-from generator.structured import Site
-from generator.validate import load
+from generator.render.cards import CACHE_DIR, CardReport, write_cards
+from generator.render.pages import render_site
+from generator.render.structured import Site
+from generator.weeks.planner import plan_weeks
 from generator.write import OUTPUT_DIR, WriteReport, write_tree
 
 
@@ -27,12 +35,15 @@ def generate(root: Path, out_dir: Path | None = None, *, write: bool = True) -> 
 
     Nothing is written when there is any error, so the Markdown tree never
     mixes pages from a broken change with pages from the last good one. The
-    preview cards are written after the pages (generator/cards.py).
+    preview cards are written after the pages (generator/render/cards.py).
     """
     loaded = load(root)
     if loaded.errors:
         return Result(loaded.errors, {}, None)
-    rendered = render_site(loaded.library, link(loaded.library), Site.from_mkdocs(root))
+    library = loaded.library
+    links = link(library)
+    weeks = plan_weeks(library)
+    rendered = render_site(library, links, weeks, Site.from_mkdocs(root))
     if not write:
         return Result((), rendered.files, None)
     out = out_dir or root / OUTPUT_DIR

@@ -1,4 +1,4 @@
-"""Stage 1, read: YAML text -> plain data with the line and column of every value.
+"""The read stage: YAML text -> plain data with the line and column of every value.
 
 The reader is strict on purpose: data files come from pull requests by
 strangers. It walks libyaml's event stream itself instead of using a loader,

@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from generator.reader import Document, read_file
-from generator.render import environment
-from generator.structured import Site
+from generator.render.pages import environment
+from generator.render.structured import Site
 
 PREVIEW_HOST = "http://127.0.0.1:8000"  # where `make serve` serves the site
 

@@ -1,4 +1,4 @@
-"""Stage 5, write: make the Markdown tree on disk equal to the rendered files.
+"""The write stage: make the Markdown tree on disk equal to the rendered files.
 
 Only files whose bytes changed are written (so `mkdocs serve` rebuilds what
 changed and file times mean something); files that are no longer rendered

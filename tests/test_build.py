@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from generator.validate import load
+from generator.check.validate import load
 from tests.conftest import REPO
 
 SITE_HOST = "hipdips-honestly.github.io"

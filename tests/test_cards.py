@@ -10,13 +10,14 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from generator import cards
-from generator.card_drawing import BLUE, HEIGHT, VERDICT_COLOURS, WIDTH
-from generator.cards import Card, write_cards
+from generator.check.validate import load
+from generator.draw.card import BLUE, HEIGHT, VERDICT_COLOURS, WIDTH
 from generator.link import link
-from generator.render import render_site
-from generator.structured import Site
-from generator.validate import load
+from generator.render import cards
+from generator.render.cards import Card, write_cards
+from generator.render.pages import render_site
+from generator.render.structured import Site
+from generator.weeks.planner import plan_weeks
 from tests.conftest import FIXTURE, REPO
 
 FIGURE_BOX = (704, 40, WIDTH - 48, HEIGHT - 40)  # the light panel of an exercise card
@@ -25,7 +26,7 @@ FIGURE_BOX = (704, 40, WIDTH - 48, HEIGHT - 40)  # the light panel of an exercis
 @cache
 def real_cards() -> dict[str, Card]:
     library = load(REPO).library
-    rendered = render_site(library, link(library), Site.from_mkdocs(REPO))
+    rendered = render_site(library, link(library), plan_weeks(library), Site.from_mkdocs(REPO))
     return {card.page: card for card in rendered.cards}
 
 
@@ -39,7 +40,7 @@ def colours(picture: Image.Image) -> set[tuple[int, int, int]]:
 
 def test_every_markdown_page_has_one_card_named_in_its_front_matter() -> None:
     library = load(FIXTURE).library
-    rendered = render_site(library, link(library))
+    rendered = render_site(library, link(library), plan_weeks(library))
     pages = {path for path in rendered.files if path.endswith(".md")}
     assert {card.page for card in rendered.cards} == pages
     for card in rendered.cards:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from generator.validate import load
+from generator.check.validate import load
 from tests.conftest import REPO
 
 MAX_GRADE = 10.0

@@ -12,7 +12,7 @@ from tests.conftest import REPO
 
 def test_every_error_code_the_generator_emits_is_documented() -> None:
     emitted = set()
-    for module in (REPO / "generator").glob("*.py"):
+    for module in (REPO / "generator").rglob("*.py"):
         emitted.update(re.findall(r'"(HD\d{3})"', module.read_text(encoding="utf-8")))
     documented = set(re.findall(r"^\| (HD\d{3}) \|", (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE))
     assert emitted, "no codes found"

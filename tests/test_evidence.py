@@ -11,7 +11,7 @@ Three rules, each held here on the model and on the real built site:
    may state a rival version (where the dip sits, who has one, when to step
    up): `make validate` refuses one (rule HD504).
 3. Absolutes about what sets a hip dip are refused by `make validate` (rule
-   HD502 in generator/wording.py); the bad-input corpus holds that.
+   HD502 in generator/check/wording.py); the bad-input corpus holds that.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import wording
+from generator.check import wording
+from generator.check.validate import load
 from generator.model import Source
-from generator.validate import load
 from tests.conftest import REPO
 
 
@@ -142,7 +142,7 @@ def test_source_lists_on_pages_print_confirmed_titles_in_italics(real_site: Path
 # 2. One home for a shared fact -----------------------------------------------------
 
 # (fact, its home: page and anchor). Rival wordings of each are refused by
-# `make validate` (HD504 in generator/wording.py); the bad-input corpus holds that.
+# `make validate` (HD504 in generator/check/wording.py); the bad-input corpus holds that.
 SHARED_FACTS = (
     ("where the dip sits", "what-are-hip-dips", "where-the-dip-sits"),
     ("who has one", "what-are-hip-dips", "who-has-one"),

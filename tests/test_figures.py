@@ -11,9 +11,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import charts, figures
-from generator import muscle_map as map_module
-from generator.charts import (
+from generator.check.validate import load
+from generator.draw import charts
+from generator.draw import muscle_map as map_module
+from generator.draw import svg as figures
+from generator.draw.charts import (
     ACTIVATION_CAVEAT,
     ActivationRow,
     activation_chart,
@@ -21,10 +23,9 @@ from generator.charts import (
     activation_table_markdown,
     axis_max,
 )
+from generator.draw.muscle_map import DRAWN_MUSCLES, muscle_map, muscle_map_legend
 from generator.link import Links, link
 from generator.model import Library
-from generator.muscle_map import DRAWN_MUSCLES, muscle_map, muscle_map_legend
-from generator.validate import load
 from tests.conftest import REPO
 
 NS = {"svg": figures.SVG_NS}

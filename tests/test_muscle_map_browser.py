@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from generator.muscle_map import MAP_MAX_CSS_PX
+from generator.draw.muscle_map import MAP_MAX_CSS_PX
 from tests.test_browser import base_url, browser  # noqa: F401  (fixtures)
 
 MIN_PX = 12

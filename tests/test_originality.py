@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.originality import FINGERPRINT, load_fingerprint, make_fingerprint, parse_fingerprint, shared_runs
+from generator.check.originality import FINGERPRINT, load_fingerprint, make_fingerprint, parse_fingerprint, shared_runs
 from tests.conftest import REPO
 
 TEXT_SUFFIXES = {".md", ".yml", ".yaml", ".txt"}
@@ -59,11 +59,11 @@ def test_no_built_page_shares_wording_with_the_articles(real_site: Path) -> None
 
 def test_validate_refuses_copied_wording_with_a_located_error(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """HD503 in `make validate`: checked here against a made-up article, since the real ones are not shipped."""
-    import generator.originality
-    from generator.validate import load
+    import generator.check.originality
+    from generator.check.validate import load
 
     article = "Trainers agree that the banded clamshell wakes up the sleepy side of your hip like nothing else."
-    monkeypatch.setattr(generator.originality, "load_fingerprint", lambda: parse_fingerprint(make_fingerprint([article])))
+    monkeypatch.setattr(generator.check.originality, "load_fingerprint", lambda: parse_fingerprint(make_fingerprint([article])))
     clam = library / "exercises" / "clam.yml"
     clam.write_text(clam.read_text(encoding="utf-8").replace("  - Lower it slowly.", "  - It wakes up the sleepy side of your hip like nothing else."), encoding="utf-8")
     errors = [error for error in load(library).errors if error.code == "HD503"]

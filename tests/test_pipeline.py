@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.check.validate import load
 from generator.link import link
 from generator.pipeline import generate
-from generator.render import render
-from generator.validate import load
+from generator.render.pages import render
+from generator.weeks.planner import plan_weeks
 from generator.write import write_tree
 from tests.conftest import FIXTURE
 
@@ -35,7 +36,7 @@ def test_page_sources_include_inline_citations_and_evidence() -> None:
 
 def rendered() -> dict[str, bytes]:
     library = load(FIXTURE).library
-    return render(library, link(library))
+    return render(library, link(library), plan_weeks(library))
 
 
 @pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()))

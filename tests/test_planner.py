@@ -1,4 +1,4 @@
-"""The planner (generator/planner.py): every built week follows the plan rules, on the real
+"""The planner (generator/weeks/planner.py): every built week follows the plan rules, on the real
 library and on libraries that gain or lose exercises; the fixture's weeks are pinned by the
 golden files under tests/golden/plans/your-week/ (compared in tests/test_pipeline.py)."""
 
@@ -11,17 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from generator import safety, wording
+from generator.check import safety, wording
+from generator.check.context import Context
+from generator.check.plan_rules import plan_equipment, plan_rest_between_primaries
+from generator.check.validate import load
 from generator.link import link
 from generator.model import LEVELS, Library
-from generator.planner import opens_a_day, plan_weeks
-from generator.planner_text import GUIDELINE
-from generator.render import render
-from generator.rules import Context, plan_equipment, plan_rest_between_primaries
-from generator.validate import load
-from generator.week_model import DAY_COUNTS, KIT_IDS, SIDE_OF_HIP, BuiltWeek, Choice, choices, kit_equipment
-from generator.week_pages import week_page, week_path
-from generator.week_rules import problems
+from generator.render.pages import render
+from generator.weeks.model import DAY_COUNTS, KIT_IDS, SIDE_OF_HIP, BuiltWeek, Choice, choices, kit_equipment
+from generator.weeks.pages import week_page, week_path
+from generator.weeks.planner import opens_a_day, plan_weeks
+from generator.weeks.rules import problems
+from generator.weeks.words import GUIDELINE
 from tests.conftest import FIXTURE, REPO
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -154,7 +155,7 @@ def test_a_new_valid_exercise_can_change_a_week_but_never_breaks_one() -> None:
     for extra in extras:
         bigger = replace(library, exercises=dict(sorted({**library.exercises, extra.id: extra}.items())))
         check_all(bigger)
-        render(bigger, link(bigger))
+        render(bigger, link(bigger), plan_weeks(bigger))
 
 
 @pytest.mark.parametrize("keep", [0, 1, 3, 6])
@@ -165,7 +166,7 @@ def test_a_library_missing_most_exercises_still_builds(keep: int) -> None:
     weeks = check_all(small)
     if keep < 3:
         assert all(week.plan is None and week.nearest is None for week in weeks)
-    files = render(small, link(small))
+    files = render(small, link(small), plan_weeks(small))
     assert all(f"plans/your-week/{choice.slug}.md" in files for choice in choices())
 
 
@@ -198,7 +199,7 @@ def test_every_word_of_a_built_week_is_honest_and_safe() -> None:
 
 def test_week_pages_render_with_calendars_and_search_engine_rules() -> None:
     library = real()
-    files = render(library, link(library))
+    files = render(library, link(library), plan_weeks(library))
     weeks = plan_weeks(library)
     for week in weeks:
         page = files[week_path(week.choice)].decode()

@@ -15,8 +15,8 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import Browser
 
-from generator.planner import plan_weeks
-from generator.validate import load
+from generator.check.validate import load
+from generator.weeks.planner import plan_weeks
 from tests.conftest import REPO
 from tests.test_browser import VIEWPORTS, base_url, browser, describe  # noqa: F401  (fixtures)
 

@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import poses
+from generator.check.validate import load
+from generator.draw import poses
+from generator.draw.panels import layout
+from generator.draw.poses import panels
 from generator.model import BASE_ANGLES, BASE_PLANTED, LIMB_JOINTS, POSE_BASES, POSE_VIEWS, Exercise, Library, Limb, Pose
-from generator.pose_panels import layout
-from generator.poses import panels
-from generator.validate import load
 from tests.conftest import REPO, run_cli
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -300,8 +300,8 @@ def test_the_card_figure_is_the_end_with_its_arrow_and_needs_no_css(ex: Exercise
 @pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)
 def test_the_working_side_is_the_near_one_in_every_view(ex: Exercise) -> None:
     """The working limbs are drawn darker: no camera sees them behind the other side's."""
-    from generator.pose_kinematics import camera
-    from generator.pose_panels import _faint, scene
+    from generator.draw.kinematics import camera
+    from generator.draw.panels import _faint, scene
 
     sc = scene(ex)
     for view in {sc.pair.view, sc.pair.second_view} - {None}:
@@ -312,8 +312,8 @@ def test_the_working_side_is_the_near_one_in_every_view(ex: Exercise) -> None:
 
 def test_a_lifted_leg_on_hands_and_knees_is_drawn_near_and_dark() -> None:
     """Fire hydrant and glute rainbow: a rear three-quarter view from the working side, the other side lighter."""
-    from generator.pose_kinematics import camera
-    from generator.pose_panels import _faint, scene
+    from generator.draw.kinematics import camera
+    from generator.draw.panels import _faint, scene
 
     for ident in ("fire-hydrant", "glute-rainbow"):
         sc = scene(exercise(ident))
@@ -364,7 +364,7 @@ def test_the_words_say_what_the_picture_shows(ident: str, words: str) -> None:
 
 def test_the_reviewers_sheet_shows_every_exercise_still(tmp_path: Path) -> None:
     sheet = tmp_path / "poses.html"
-    done = subprocess.run([sys.executable, "-m", "generator.poses", "--sheet", str(sheet)], cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-m", "generator.draw.poses", "--sheet", str(sheet)], cwd=REPO, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     text = sheet.read_text(encoding="utf-8")
     assert all(f"<small>{ex.id} " in text for ex in exercises())

@@ -10,7 +10,7 @@ from pathlib import Path
 import extruct
 import pytest
 
-from generator.validate import load
+from generator.check.validate import load
 from tests.conftest import REPO
 
 SITE_URL = "https://hipdips-honestly.github.io/hipdips/"
@@ -51,7 +51,7 @@ def png_size(file: Path) -> tuple[int, int]:
 
 
 def test_every_page_has_complete_absolute_sharing_tags_and_a_card(real_site: Path) -> None:
-    """The tags come from overrides/main.html and the page's front matter; the card from generator/cards.py."""
+    """The tags come from overrides/main.html and the page's front matter; the card from generator/render/cards.py."""
     pages = content_pages(real_site)
     assert len(pages) > 60
     for page in pages:
@@ -67,7 +67,7 @@ def test_every_page_has_complete_absolute_sharing_tags_and_a_card(real_site: Pat
         assert png_size(card) == (1200, 630)
         assert (tags["og:image:width"], tags["og:image:height"], tags["og:image:type"]) == ("1200", "630", "image/png")
         assert tags["twitter:image"] == tags["og:image"] and tags["twitter:image:alt"] == tags["og:image:alt"]
-        assert tags["og:image"].startswith(f"{SITE_URL}assets/cards/"), tags["og:image"]  # drawn by generator/cards.py
+        assert tags["og:image"].startswith(f"{SITE_URL}assets/cards/"), tags["og:image"]  # drawn by generator/render/cards.py
         if page.parent.parent.name == "exercises":
             assert tags["og:image"] == f"{SITE_URL}assets/cards/exercises/{page.parent.name}.png"
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)

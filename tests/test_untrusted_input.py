@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.schema import _fast_validator, check, validator
 from generator.errors import DataError
 from generator.reader import Document, read_text
-from generator.schema import _fast_validator, check, validator
 from tests.conftest import FIXTURE, build_site, run_cli
 
 PAYLOADS = (

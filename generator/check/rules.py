@@ -1,51 +1,29 @@
-"""Stage 2c, rules: what one file's schema cannot see, checked across files.
+"""Rules on ids, names, progressions, citations and images: what one file's schema cannot see.
 
-Each rule is a small generator function registered in RULES with its code and
-a one-line description (listed in CONTRIBUTING.md). Adding a rule never means
-editing another rule.
+Each rule is a small generator function taking the checking context
+(generator/check/context.py), with its code and a one-line description in
+CONTRIBUTING.md; the registry (generator/check/registry.py) lists it. Adding a
+rule never means editing another rule.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from generator import page_links, wording
+from generator.check.context import Context
+from generator.check.schema import dotted
 from generator.citations import cited
 from generator.errors import DataError
-from generator.model import Exercise, Library, Myth, Plan
-from generator.reader import Document, JsonPath
-from generator.schema import dotted
-from generator.texts import Text, texts
+from generator.model import Exercise, Myth, Plan
+from generator.reader import JsonPath
 
 MAX_IMAGE_BYTES = 400 * 1024
 KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
 KIND_FILES = {"exercise": "exercises/", "myth": "content/myths/", "plan": "content/plans/", "muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
 
 
-@dataclass(frozen=True)
-class Context:
-    library: Library
-    documents: dict[str, Document]
-    known: dict[str, frozenset[str]]
-    root: Path
-
-    @cached_property
-    def texts(self) -> tuple[Text, ...]:
-        """Every text a contributor writes (walked once, shared by the wording and link rules)."""
-        return tuple(texts(self.documents, self.library))
-
-    def error(self, file: str, path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
-        document = self.documents.get(file)
-        if document is None:
-            return DataError(file, 1, 1, code, message, hint)
-        return document.error(path, code, message, hint, key=key)
-
-
-Rule = Callable[[Context], Iterable[DataError]]
 
 
 def _nearest_hint(word: str, choices: Iterable[str], kind: str, own: str = "") -> str:
@@ -202,33 +180,6 @@ def progressions_have_no_cycles(ctx: Context) -> Iterator[DataError]:
                 stack.append((child, iter(exercises[child].harder)))
 
 
-def plan_equipment(ctx: Context) -> Iterator[DataError]:
-    """HD307: a plan uses only exercises that its equipment allows."""
-    for plan in ctx.library.plans.values():
-        for d, day in enumerate(plan.days):
-            for e, entry in enumerate(day.entries):
-                ex = ctx.library.exercises.get(entry.exercise)
-                missing = [item for item in ex.equipment if item not in plan.equipment] if ex else []
-                if missing:
-                    yield ctx.error(plan.file, ("days", d, "exercises", e, "exercise"), "HD307", f"'{ex.id}' needs {', '.join(missing)}, which the plan's equipment does not list", "add it to the plan's equipment or pick a substitute")
-
-
-def plan_rest_between_primaries(ctx: Context) -> Iterator[DataError]:
-    """HD308: no muscle is a primary target on two consecutive days (a full week wraps)."""
-    for plan in ctx.library.plans.values():
-        primaries = [
-            {muscle for entry in day.entries if entry.exercise in ctx.library.exercises for muscle in ctx.library.exercises[entry.exercise].primary}
-            for day in plan.days
-        ]
-        count = len(plan.days)
-        pairs = [(i, i + 1) for i in range(count - 1)] + ([(count - 1, 0)] if count == 7 else [])
-        for before, after in pairs:
-            shared = sorted(primaries[before] & primaries[after])
-            if shared:
-                names = ", ".join(shared)
-                yield ctx.error(plan.file, ("days", after), "HD308", f"{names} is a primary target on both {plan.days[before].name} and {plan.days[after].name}", "put a rest or different-focus day between them")
-
-
 def citations_are_listed(ctx: Context) -> Iterator[DataError]:
     """HD311: every source cited in a file's text or evidence is in its sources list."""
     lib = ctx.library
@@ -300,27 +251,3 @@ def placeholders_filled(ctx: Context) -> Iterator[DataError]:
             if PLACEHOLDER in text:
                 hint = _PLACEHOLDER_HINTS.get(str(path[0]) if path else "", "replace the FILL IN text with your own words")
                 yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", hint)
-
-
-RULES: tuple[Rule, ...] = (
-    placeholders_filled,
-    unknown_ids,
-    file_name_is_id,
-    ids_never_reused,
-    unique_names,
-    progressions_agree,
-    progressions_have_no_cycles,
-    plan_equipment,
-    plan_rest_between_primaries,
-    citations_are_listed,
-    secondhand_figures_are_marked,
-    sources_are_cited,
-    images_exist,
-    *wording.RULES,
-    *page_links.RULES,
-)
-
-
-def check_all(library: Library, documents: dict[str, Document], known: dict[str, frozenset[str]], root: Path) -> list[DataError]:
-    ctx = Context(library, documents, known, root)
-    return [error for rule in RULES for error in rule(ctx)]

@@ -33,16 +33,16 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from generator.card_drawing import FONTS, Drawing, draw
+from generator.draw.card import FONTS, Drawing, draw
 from generator.link import output_path
 from generator.model import Day, Exercise, Library
-from generator.planner import BuiltWeek
-from generator.structured import Site, plain
-from generator.week_pages import week_path
+from generator.render.structured import Site, plain
+from generator.weeks.model import BuiltWeek
+from generator.weeks.pages import week_path
 
 CARD_DIR = "assets/cards"  # in the Markdown tree, so MkDocs copies the cards into the site
 CACHE_DIR = Path("social/cache")  # relative to the repository; git-ignored
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parents[1]  # the generator package
 PARALLEL_FROM = 200  # fewer cards than this are drawn in this process (starting workers costs about a second)
 
 
@@ -65,7 +65,7 @@ class Card:
     def png(self) -> bytes:
         ex = self.exercise
         if ex is not None and ex.pose is not None:
-            from generator.poses import card_figure  # the figure is drawn only for a card that is not in the cache
+            from generator.draw.poses import card_figure  # the figure is drawn only for a card that is not in the cache
 
             return draw(replace(self.drawing, figure=card_figure(ex)))
         return draw(self.drawing)
@@ -163,7 +163,7 @@ def _imports(module: Path) -> set[Path]:
 def code_version() -> str:
     """A hash of the code and font a card is drawn with: a change to any of them redraws every card."""
     seen: set[Path] = set()
-    todo = {GENERATOR / "cards.py", GENERATOR / "card_drawing.py", GENERATOR / "poses.py"}
+    todo = {GENERATOR / "render" / "cards.py", GENERATOR / "draw" / "card.py", GENERATOR / "draw" / "poses.py"}
     while todo:
         module = todo.pop()
         seen.add(module)

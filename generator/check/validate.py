@@ -1,4 +1,4 @@
-"""Stage 2, validate: read every data file, check it, and build the typed model.
+"""The check stage, end to end: read every data file, check it, and build the typed model.
 
 `load(root)` returns the Library and every problem found, all in one run.
 A file that fails its schema is left out of the Library, but its id is still
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import rules, safety, schema
+from generator.check import registry, rules, safety, schema
 from generator.errors import DataError
 from generator.model import (
     BASE_ANGLES,
@@ -130,7 +130,7 @@ FLOOR_TOLERANCE = 0.03
 
 def _through_the_floor(document: Document, pose: PosePair) -> Iterator[DataError]:
     """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way."""
-    from generator.pose_kinematics import JOINTS, frames, lowest
+    from generator.draw.kinematics import JOINTS, frames, lowest
 
     moments = frames(pose, steps=2)  # the drawn start and end, and the middle (the via pose, if any) the arrow passes
     last = len(moments) - 1
@@ -336,6 +336,6 @@ def _load(root: Path) -> Loaded:
         pages=dict(sorted(built["page"].items())),
     )
     frozen_known = {kind: frozenset(ids) for kind, ids in known.items()}
-    errors.extend(rules.check_all(library, documents, frozen_known, root))
+    errors.extend(registry.check_all(library, documents, frozen_known, root))
     return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))))
 

@@ -23,7 +23,7 @@ from cairosvg.parser import Tree
 from cairosvg.surface import PNGSurface
 from PIL import Image, ImageDraw, ImageFont
 
-FONTS = Path(__file__).resolve().parent.parent / "social" / "fonts" / "DejaVu Sans"
+FONTS = Path(__file__).resolve().parents[2] / "social" / "fonts" / "DejaVu Sans"
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
 BLUE, DARK, LIGHT = "#1d4f6e", "#143a52", "#2f6b8f"

@@ -3,13 +3,13 @@
 The site may use the articles' facts but not their sentences. The articles are
 not ours to ship, so the repository keeps only a fingerprint of them: a hash
 of every run of RUN_WORDS consecutive words, one per line, in
-generator/seed-fingerprint.txt. `make validate` checks every text a
+generator/check/seed-fingerprint.txt. `make validate` checks every text a
 contributor writes against it (HD503); the test suite also checks every
 built page.
 
 A maintainer who has the articles refreshes the fingerprint with
 
-    .venv/bin/python -m generator.originality fingerprint PATH/TO/SEEDS
+    .venv/bin/python -m generator.check.originality fingerprint PATH/TO/SEEDS
 
 (a folder of .txt files), and commits the new fingerprint file.
 """
@@ -30,7 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _PIECES = re.compile(r"[A-Za-z0-9]+")  # at least as many as the words _WORD finds
 _HEADER = (
     f"# rolling-64 hash of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened;"
-    " each word blake2b-64, a run the polynomial of its words mod 2**64). Refresh: python -m generator.originality fingerprint SEEDS\n"
+    " each word blake2b-64, a run the polynomial of its words mod 2**64). Refresh: python -m generator.check.originality fingerprint SEEDS\n"
 )
 _MOD = 1 << 64
 _BASE = 0x100000001B3  # odd, so the polynomial keeps every word's bits
@@ -104,7 +104,7 @@ def shared_runs(text: str, fingerprint: frozenset[int]) -> list[tuple[int, int]]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.originality", description="Make the fingerprint of the source articles.")
+    parser = argparse.ArgumentParser(prog="python -m generator.check.originality", description="Make the fingerprint of the source articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     make = commands.add_parser("fingerprint", help=f"hash every {RUN_WORDS}-word run of the .txt files in SEEDS into {FINGERPRINT.name}")
     make.add_argument("seeds", type=Path, help="the folder that holds the source articles as .txt files")

@@ -8,7 +8,7 @@ the <desc> (closed on screen, so the whole figure fits 40 % of a phone screen;
 open in print). The SVG holds, like a physiotherapy
 handout, line drawings of the start and the end, an arrow along the path of the
 part that moves, and, when the pose names a `second_view`, the end seen from
-there too (see generator/pose_panels.py for the layout, body_drawing.py and
+there too (see generator/draw/panels.py for the layout, body_drawing.py and
 equipment_drawing.py for the drawing, pose_kinematics.py for the angles).
 
 The picture is still. A "Play the movement" checkbox in the caption (CSS only,
@@ -20,7 +20,7 @@ for the dark palette. No scripts, no external references, no raster images.
 
 `card_figure(exercise)` is the end pose with its arrow alone, for a preview card.
 
-Reviewers: `python -m generator.poses --sheet build/poses.html` writes one page
+Reviewers: `python -m generator.draw.poses --sheet build/poses.html` writes one page
 with every exercise's picture next to its setup and steps.
 """
 
@@ -33,14 +33,30 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.body_drawing import MUSCLE_STROKES
-from generator.model import Exercise
-from generator.pose_kinematics import (  # noqa: F401  (re-exported: the tests and older callers use them)
-    BASES, FOOT, FOREARM, HEAD, JOINTS, NECK, SHIN, SIDES, THIGH, TRUNK, UPPER_ARM, between, camera, frames,
-    joint_positions, lowest, poses_between, world_points,
+from generator.draw.body import MUSCLE_STROKES
+from generator.draw.kinematics import (  # noqa: F401  (re-exported: the tests and older callers use them)
+    BASES,
+    FOOT,
+    FOREARM,
+    HEAD,
+    JOINTS,
+    NECK,
+    SHIN,
+    SIDES,
+    THIGH,
+    TRUNK,
+    UPPER_ARM,
+    between,
+    camera,
+    frames,
+    joint_positions,
+    lowest,
+    poses_between,
+    world_points,
 )
-from generator.pose_panels import Panel, layout, panel, scene
-from generator.pose_words import EQUIPMENT_WORDS, describe  # noqa: F401
+from generator.draw.panels import Panel, layout, panel, scene
+from generator.draw.words import EQUIPMENT_WORDS, describe  # noqa: F401
+from generator.model import Exercise
 
 VIEW_WORDS = {"front": "from the front", "back": "from behind", "side": "from the side"}
 
@@ -147,11 +163,11 @@ def sheet(exercises: Iterable[Exercise]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from generator.validate import load  # only the command line needs the whole library
+    from generator.check.validate import load  # only the command line needs the whole library
 
-    parser = argparse.ArgumentParser(prog="python -m generator.poses", description="Write the reviewer's sheet of every exercise's form pictures.")
+    parser = argparse.ArgumentParser(prog="python -m generator.draw.poses", description="Write the reviewer's sheet of every exercise's form pictures.")
     parser.add_argument("--sheet", type=Path, required=True, help="the HTML file to write, e.g. build/poses.html")
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2])
     args = parser.parse_args(argv)
     loaded = load(args.root)
     for error in loaded.errors:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from generator.drawing_paths import BAND, KIT_INK, METAL, PAD, Part, box, capsule, disc, line
+from generator.draw.kinematics import SIDES, UP, Camera, Vec, add, cross, mid, mul, trunk_frame, unit
+from generator.draw.paths import BAND, KIT_INK, METAL, PAD, Part, box, capsule, disc, line
 from generator.model import Pose, PosePair
-from generator.pose_kinematics import SIDES, UP, Camera, Vec, add, cross, mid, mul, trunk_frame, unit
 
 PLATE = 0.2  # barbell plate radius, metres
 KIT = f'fill="{METAL}" stroke="{KIT_INK}" stroke-width="1"'

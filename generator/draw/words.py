@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.draw.kinematics import BASES, SIDES, world_points
 from generator.model import BASE_ANGLES, Limb, Pose, PosePair
-from generator.pose_kinematics import BASES, SIDES, world_points
 
 EQUIPMENT_WORDS = {
     "band-ankles": "a band around the ankles",

@@ -1,4 +1,4 @@
-"""Shared pieces of the inline SVG figures (generator.muscle_map, generator.charts).
+"""Shared pieces of the inline SVG figures (generator.draw.muscle_map, generator.draw.charts).
 
 Pure functions from data to a string of SVG, small enough to inline in a page:
 no script, no raster, no external reference, nothing loaded in the browser.

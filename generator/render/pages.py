@@ -1,6 +1,6 @@
-"""Stage 4, render: the linked library -> {output path: file bytes}.
+"""The pages of the site: the linked library -> {output path: file bytes}.
 
-Templates (generator/templates/*.j2) hold layout only. What a page says about
+Templates (generator/render/templates/*.j2) hold layout only. What a page says about
 its data (labels, dose in words, which links to draw) is decided here and in
 the model, and handed to the template through a `Page` helper that knows
 where the page lives, so every link is relative and checked by MkDocs.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -18,21 +18,21 @@ from typing import TypeVar
 
 import jinja2
 
-from generator.calendar import plan_calendar
-from generator.cards import Card, page_cards, with_card
-from generator.charts import activation_chart, activation_rows, activation_table_markdown
 from generator.citations import resolve
-from generator.figures import figure
+from generator.draw.charts import activation_chart, activation_rows, activation_table_markdown
+from generator.draw.muscle_map import muscle_map, muscle_map_legend
+from generator.draw.poses import pose_figure
+from generator.draw.svg import figure
 from generator.link import Links, output_path
 from generator.model import Library
-from generator.muscle_map import muscle_map, muscle_map_legend
-from generator.planner import plan_weeks
-from generator.poses import pose_figure
-from generator.structured import Site, exercise_howto, myth_review, to_script, website
-from generator.week_pages import chooser, week_page, week_path
+from generator.render.cards import Card, page_cards, with_card
+from generator.render.ics import plan_calendar
+from generator.render.structured import Site, exercise_howto, myth_review, to_script, website
+from generator.weeks.model import BuiltWeek
+from generator.weeks.pages import chooser, week_page, week_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 PLANES = {"frontal": "Frontal (side to side)", "sagittal": "Sagittal (forward and back)", "transverse": "Transverse (turning)"}
 SOURCE_KINDS = {
     "meta-analysis": "Meta-analyses",
@@ -127,13 +127,17 @@ class Rendered:
     cards: tuple[Card, ...]  # each page's preview card, drawn into the tree by cards.write_cards
 
 
-def render(library: Library, links: Links, site: Site | None = None) -> dict[str, bytes]:
+def render(library: Library, links: Links, weeks: Sequence[BuiltWeek], site: Site | None = None) -> dict[str, bytes]:
     """Every generated file of the Markdown tree, keyed by its path in it."""
-    return render_site(library, links, site).files
+    return render_site(library, links, weeks, site).files
 
 
-def render_site(library: Library, links: Links, site: Site | None = None) -> Rendered:
-    """The files of the Markdown tree, and the preview cards their front matter names."""
+def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site: Site | None = None) -> Rendered:
+    """The files of the Markdown tree, and the preview cards their front matter names.
+
+    `weeks` are the built weeks the plan stage made (generator/weeks/planner.py):
+    rendering shows them and never plans.
+    """
     site = site or Site()
     pages: dict[str, str] = {}
     calendars: dict[str, bytes] = {}
@@ -172,7 +176,6 @@ def render_site(library: Library, links: Links, site: Site | None = None) -> Ren
     items, choices = exercise_filter(library)
     pages["exercises/index.md"] = _render("exercises-index.md.j2", page("exercises/index.md"), groups=exercise_groups(library, links), items=items, choices=choices)
     pages["myths/index.md"] = _render("myths-index.md.j2", page("myths/index.md"))
-    weeks = plan_weeks(library)
     pages["plans/index.md"] = _render("plans-index.md.j2", page("plans/index.md"), chooser=chooser(weeks))
     week_links = replace(links, page_sources={**links.page_sources, **{week_path(w.choice): w.plan.sources for w in weeks if w.plan}})
     for week in weeks:

@@ -1,4 +1,4 @@
-"""Stage 2d, wording: claims the site never makes, in any text a contributor writes.
+"""Wording: claims the site never makes, in any text a contributor writes.
 
 Each claim is a `Claim`: a pattern that finds it in a sentence, and a pattern
 for the words that deny or report it instead ("no exercise will remove hip
@@ -16,13 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
+from generator.check.context import Context
+from generator.check.texts import Text
 from generator.errors import DataError
-from generator.texts import Text
-
-if TYPE_CHECKING:
-    from generator.rules import Context
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*+]\s|\n\s*\d+\.\s|\n#+\s")
 
@@ -132,7 +129,7 @@ def claims_are_honest(ctx: Context) -> Iterator[DataError]:
 def words_are_our_own(ctx: Context) -> Iterator[DataError]:
     """HD503: no text shares a run of eight or more words with a source article (checked against
     a fingerprint of the articles, not their text)."""
-    from generator.originality import RUN_WORDS, load_fingerprint, shared_runs
+    from generator.check.originality import RUN_WORDS, load_fingerprint, shared_runs
 
     fingerprint = load_fingerprint()
     hint = "the facts are free to use, the sentences are not: say it in your own words"

@@ -1,8 +1,8 @@
 """What a built week is: the reader's choices, the kits, and the week the planner makes for them.
 
-Kept apart from the planner (generator/planner.py) so that the pages
-(generator/week_pages.py), the words (generator/planner_text.py) and the rule
-check (generator/week_rules.py) can name these without the search itself.
+Kept apart from the planner (generator/weeks/planner.py) so that the pages
+(generator/weeks/pages.py), the words (generator/weeks/words.py) and the rule
+check (generator/weeks/rules.py) can name these without the search itself.
 """
 
 from __future__ import annotations

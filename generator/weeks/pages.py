@@ -1,4 +1,4 @@
-"""What the pages of the built weeks show (generator/planner.py makes the weeks).
+"""What the pages of the built weeks show (generator/weeks/planner.py makes the weeks).
 
 Each of the 48 choices has a page at plans/your-week/<days>-days-<kit>-<level>/,
 an address made from the choice alone, so a shared link stays valid whatever
@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import LEVELS, Library
-from generator.planner_text import NUMBERS, TEXTS, audience, messages, summary, title
-from generator.week_model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
+from generator.weeks.model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
+from generator.weeks.words import NUMBERS, TEXTS, audience, messages, summary, title
 
 FOLDER = "plans/your-week"
 LEVEL_LABELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}

@@ -1,4 +1,4 @@
-"""Stage 2e, page links: a link from one page of the site to another goes somewhere.
+"""Page links: a link from one page of the site to another goes somewhere.
 
 A Markdown link in any text (`[the clam](exercises/banded-clamshell.md)`) is
 resolved the way MkDocs resolves it, from the page the text ends up on. A link
@@ -12,16 +12,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from markdown.extensions.toc import slugify
 
+from generator.check.context import Context
 from generator.errors import DataError
 from generator.link import output_path
 from generator.model import Library, Page
-
-if TYPE_CHECKING:
-    from generator.rules import Context
 
 # Pages the generator writes besides one per entry (see render.render).
 INDEX_PAGES = frozenset({"exercises/index.md", "myths/index.md", "plans/index.md", "muscles/index.md", "equipment.md", "references.md"})

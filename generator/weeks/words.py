@@ -1,4 +1,4 @@
-"""The words of a built week (generator/planner.py): titles, notes, reasons, messages.
+"""The words of a built week (generator/weeks/planner.py): titles, notes, reasons, messages.
 
 Plain words (aim for school grade 8). A citation is written only when the
 source is in the library, so a smaller library (the test fixture) still renders.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from generator.model import Library
 
 if TYPE_CHECKING:
-    from generator.week_model import BuiltWeek, Choice
+    from generator.weeks.model import BuiltWeek, Choice
 
 FOCUS = {
     "F": "Glutes and the side of the hip",

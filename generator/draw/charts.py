@@ -1,6 +1,6 @@
 """The activation chart: measured %MVIC for one muscle, one group of bars per study.
 
-An inline SVG (see generator.figures for what every figure promises), and the
+An inline SVG (see generator.draw.svg for what every figure promises), and the
 same figures as a Markdown table (activation_table_markdown), the fallback
 that is always printed under it.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
-from generator.figures import hatch, id_prefix, num, svg_root, text_width, wrap
+from generator.draw.svg import hatch, id_prefix, num, svg_root, text_width, wrap
 from generator.link import Links
 from generator.model import Library
 

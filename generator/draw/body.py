@@ -16,9 +16,9 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.drawing_paths import FAR_INK, FAR_SKIN, INK, MUSCLE, SKIN, Part, capsule, circle, ellipse, outlined, smooth
+from generator.draw.kinematics import SIDES, Camera, Frame, Point, Vec, add, dot, mul, trunk_frame, unit
+from generator.draw.paths import FAR_INK, FAR_SKIN, INK, MUSCLE, SKIN, Part, capsule, circle, ellipse, outlined, smooth
 from generator.model import Pose
-from generator.pose_kinematics import SIDES, Camera, Frame, Point, Vec, add, dot, mul, trunk_frame, unit
 
 # Trunk cross-sections: (height above the hip joints along the trunk, half width, half depth, forward shift), metres.
 SECTIONS = ((-0.08, 0.145, 0.10, -0.02), (0.03, 0.175, 0.115, -0.025), (0.2, 0.135, 0.09, 0.0), (0.36, 0.155, 0.11, 0.025), (0.47, 0.185, 0.085, 0.0))

@@ -1,4 +1,4 @@
-"""Stage 2b, safety: nothing a contributor writes may run in a reader's browser.
+"""Safety: nothing a contributor writes may run in a reader's browser.
 
 Text fields are Markdown without raw HTML. Python-Markdown passes raw HTML
 through and does not filter link schemes, so both are refused here, before
@@ -15,9 +15,9 @@ import html
 import re
 from collections.abc import Iterator
 
+from generator.check.texts import body_error
 from generator.errors import DataError
 from generator.reader import Document
-from generator.texts import body_error
 
 _HTML = re.compile(r"<\s*[A-Za-z!?/]")
 _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from generator.check.context import Context
+from generator.check.plan_rules import plan_equipment, plan_rest_between_primaries
 from generator.model import Library, Plan
-from generator.planner_text import GUIDELINE
-from generator.rules import Context, plan_equipment, plan_rest_between_primaries
-from generator.week_model import SESSION_MIN, SIDE_OF_HIP, rank
+from generator.weeks.model import SESSION_MIN, SIDE_OF_HIP, rank
+from generator.weeks.words import GUIDELINE
 
 
 def problems(library: Library, plan: Plan, level: str) -> list[str]:

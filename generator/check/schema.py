@@ -1,4 +1,4 @@
-"""Stage 2a, schema: check each document against its JSON Schema.
+"""Schema: check each document against its JSON Schema.
 
 The schemas in schema/ are the contract contributors see in their editor.
 jsonschema's messages are turned into one-line DataErrors with stable codes
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file fails (see check())
 from generator.errors import DataError
 from generator.reader import Document
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 KINDS = ("exercise", "myth", "plan", "muscles", "equipment", "sources", "page")
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping (key: value lines)", "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
 _QUOTED = re.compile(r"'([^']*)'")

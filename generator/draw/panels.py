@@ -13,11 +13,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.body_drawing import body_parts, surface_lowest
-from generator.drawing_paths import SCALE, Part, arrow, n
-from generator.equipment_drawing import furniture, kit_parts, pulley_of
+from generator.draw.body import body_parts, surface_lowest
+from generator.draw.equipment import furniture, kit_parts, pulley_of
+from generator.draw.kinematics import SIDES, Camera, Point, Vec, camera, frames, poses_between
+from generator.draw.paths import SCALE, Part, arrow, n
 from generator.model import Exercise, Pose, PosePair
-from generator.pose_kinematics import SIDES, Camera, Point, Vec, camera, frames, poses_between
 
 PHONE_W, PHONE_H = 380, 330  # CSS px the picture may fill at 412 px wide (the page's side padding off; 40 % of 915 less the one-line caption and a label)
 LABEL_PX = 13  # labels at least this many CSS px on a phone

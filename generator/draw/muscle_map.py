@@ -1,6 +1,6 @@
 """The muscle map: a side and a back view of the hip, main muscles solid, helping ones striped.
 
-An inline SVG (see generator.figures for what every figure promises) with a
+An inline SVG (see generator.draw.svg for what every figure promises) with a
 legend in words (muscle_map_legend) that says the same as its <desc>.
 """
 
@@ -12,7 +12,7 @@ from functools import cache
 from typing import NamedTuple
 from xml.sax.saxutils import escape
 
-from generator.figures import hatch, id_prefix, num, svg_root, text_width
+from generator.draw.svg import hatch, id_prefix, num, svg_root, text_width
 
 __all__ = ["DRAWN_MUSCLES", "MAP_MAX_CSS_PX", "MIN_TEXT", "WIDTH", "muscle_map", "muscle_map_legend"]
 

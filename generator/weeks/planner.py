@@ -33,11 +33,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from generator import planner_text as words
 from generator.model import Day, Dose, Exercise, Library, Plan, PlanEntry
-from generator.planner_text import FOCUS, GUIDELINE, REST_NOTES, TEXTS
-from generator.week_model import KIT_IDS, KITS, SESSION_MIN, SIDE_OF_HIP, BuiltWeek, Choice, Step, choices, kit_equipment, rank
-from generator.week_rules import problems
+from generator.weeks import words
+from generator.weeks.model import KIT_IDS, KITS, SESSION_MIN, SIDE_OF_HIP, BuiltWeek, Choice, Step, choices, kit_equipment, rank
+from generator.weeks.rules import problems
+from generator.weeks.words import FOCUS, GUIDELINE, REST_NOTES, TEXTS
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 LOAD = frozenset({"barbell", "dumbbell", "kettlebell", "cable-machine", "hip-abduction-machine"})

@@ -1,0 +1,41 @@
+"""The registry of cross-file rules: every rule module is imported here, and only here.
+
+Each rule is a small generator function taking the checking context
+(generator/check/context.py) and yielding DataErrors; RULES lists them in the
+order their messages are printed. Adding a rule means writing it in the module
+of its kind (rules.py, plan_rules.py, wording.py, page_links.py) and naming it
+below; it never means editing another rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check import page_links, plan_rules, rules, wording
+from generator.check.context import Context, Rule
+from generator.errors import DataError
+from generator.model import Library
+from generator.reader import Document
+
+RULES: tuple[Rule, ...] = (
+    rules.placeholders_filled,
+    rules.unknown_ids,
+    rules.file_name_is_id,
+    rules.ids_never_reused,
+    rules.unique_names,
+    rules.progressions_agree,
+    rules.progressions_have_no_cycles,
+    plan_rules.plan_equipment,
+    plan_rules.plan_rest_between_primaries,
+    rules.citations_are_listed,
+    rules.secondhand_figures_are_marked,
+    rules.sources_are_cited,
+    rules.images_exist,
+    *wording.RULES,
+    *page_links.RULES,
+)
+
+
+def check_all(library: Library, documents: dict[str, Document], known: dict[str, frozenset[str]], root: Path) -> list[DataError]:
+    ctx = Context(library, documents, known, root)
+    return [error for rule in RULES for error in rule(ctx)]
