@@ -42,6 +42,8 @@ def _count(number: int, noun: str) -> str:
 def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     loaded = load(args.root)
+    for note in loaded.notes:
+        print(note.format(), file=sys.stderr)
     if loaded.errors:
         _report(loaded.errors, args.format)
         return 1

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True, order=True)
+class Fix:
+    """A hint's fix that a machine can make: on one line of one file, `old` becomes `new`
+    (`new` may hold line breaks, to add lines below). `make fix` and the tests apply it."""
+
+    path: str
+    line: int
+    old: str
+    new: str
+
+    def apply(self, text: str) -> str | None:
+        """The text with the fix made, or None when the line no longer holds `old`."""
+        lines = text.split("\n")
+        if not 0 < self.line <= len(lines) or self.old not in lines[self.line - 1]:
+            return None
+        lines[self.line - 1] = lines[self.line - 1].replace(self.old, self.new, 1)
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True, order=True)
@@ -16,6 +35,7 @@ class DataError:
     code: str
     message: str
     hint: str = ""
+    fix: Fix | None = field(default=None, compare=False)  # the hint as a machine-applicable edit, when there is one
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

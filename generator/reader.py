@@ -13,14 +13,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import DataError
+from generator.errors import DataError, Fix
 
 try:  # libyaml's C parser is about ten times faster; fall back when absent.
     from yaml import CSafeLoader as _Loader
@@ -46,6 +46,12 @@ class Document:
     value: Any
     locations: dict[JsonPath, Location] = field(repr=False)
     key_locations: dict[JsonPath, Location] = field(repr=False)
+    # Where each text value's own characters stand in `source` (start and end offset), so
+    # that a word inside a block scalar (`why: >-`) is located to its own line.
+    spans: dict[JsonPath, tuple[int, int]] = field(default_factory=dict, repr=False)
+    source: str = field(default="", repr=False)
+    notes: tuple[DataError, ...] = ()  # what was read past, said but not refused (a byte-order mark)
+    first_line: int = 1  # the file line of the source's first line (front matter starts below '---')
 
     def where(self, json_path: JsonPath, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest parent."""
@@ -58,6 +64,35 @@ class Document:
                 return self.locations[probe]
             probe = probe[:-1]
         return self.locations.get((), (1, 1))
+
+    def locate(self, json_path: JsonPath, offset: int) -> Location:
+        """The file line and column of the character at `offset` of a text value. The value's
+        words are found again in the file's own text, so this holds for plain, quoted, folded
+        (`>`) and literal (`|`) scalars alike; it falls back to where the value starts."""
+        span, value = self.spans.get(json_path), self._value_at(json_path)
+        if span is None or not isinstance(value, str):
+            return self.where(json_path)
+        words = re.findall(r"\S+", value[max(0, offset) :])[:6]
+        raw = self.source[span[0] : span[1]]
+        while words:
+            pattern = re.compile(r"\s+".join(map(re.escape, words)))
+            before = len(pattern.findall(value[: max(0, offset)]))
+            found = list(pattern.finditer(raw))
+            if len(found) > before:
+                index = span[0] + found[before].start()
+                line = self.source.count("\n", 0, index) + self.first_line
+                return line, index - (self.source.rfind("\n", 0, index) + 1) + 1
+            words = words[:-1]
+        return self.where(json_path)
+
+    def _value_at(self, json_path: JsonPath) -> Any:
+        value = self.value
+        for part in json_path:
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def strings(self) -> tuple[tuple[JsonPath, str], ...]:
         """Every text value in the document with its path, in file order (computed once)."""
@@ -77,9 +112,16 @@ class Document:
                 pending.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
         return tuple(found)
 
-    def error(self, json_path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
-        line, col = self.where(json_path, key=key)
-        return DataError(self.path, line, col, code, message, hint)
+    def error(self, json_path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False, offset: int | None = None, fix: Fix | None = None) -> DataError:
+        """An error on a value (or its key), or on the character at `offset` of a text value."""
+        line, col = self.where(json_path, key=key) if offset is None else self.locate(json_path, offset)
+        return DataError(self.path, line, col, code, message, hint, fix=fix)
+
+    def line_text(self, line: int) -> str:
+        """The text of one line of the file, as written."""
+        lines = self.source.split("\n")
+        index = line - self.first_line
+        return lines[index] if 0 <= index < len(lines) else ""
 
 
 class _Refused(Exception):
@@ -88,29 +130,53 @@ class _Refused(Exception):
         self.error = error
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def bom_note(path: str) -> DataError:
+    """HD102 is a note, not an error: a byte-order mark is read past, and `make fix` removes it."""
+    return DataError(path, 1, 1, "HD102", "note: the file starts with a byte-order mark; it was read without it", "make fix removes it (save as UTF-8 without BOM)")
+
+
+def tab_errors(text: str, path: str) -> list[DataError]:
+    """HD110 on every line indented with a tab, each with its fix (two spaces per tab)."""
+    found = []
+    for match in _TAB_INDENT.finditer(text):
+        offset = match.end() - 1
+        line = text.count("\n", 0, offset) + 1
+        start = text.rfind("\n", 0, offset) + 1
+        written = text[start : text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+        lead = written[: len(written) - len(written.lstrip(" \t"))]
+        fix = Fix(path, line, lead, lead.replace("\t", "  "))
+        found.append(DataError(path, line, offset - start + 1, "HD110", "tab character in indentation", "indent with spaces only (make fix turns each tab into two spaces)", fix=fix))
+    return found
+
+
 def decode(raw: bytes, path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Bytes -> text, refusing what YAML or our pages cannot carry."""
+    """Bytes -> text, refusing what YAML or our pages cannot carry (a byte-order mark is read past)."""
     if len(raw) > max_bytes:
         raise _Refused(DataError(path, 1, 1, "HD107", f"file is {len(raw)} bytes; the limit is {max_bytes}", "split long text or remove pasted content"))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise _Refused(DataError(path, 1, 1, "HD102", "file starts with a byte-order mark", "save the file as UTF-8 without BOM"))
+    raw = raw.removeprefix(BOM)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise _Refused(DataError(path, line, col, "HD101", "file is not valid UTF-8", "save the file with UTF-8 encoding")) from None
-    for pattern, code, message, hint in (
-        (_TAB_INDENT, "HD110", "tab character in indentation", "indent with spaces only"),
-        (_CONTROL, "HD111", "control character in text", "remove the invisible character"),
-    ):
-        match = pattern.search(text)
-        if match:
-            offset = match.end() - 1
-            line = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            raise _Refused(DataError(path, line, col, code, message, hint))
+    tabs = tab_errors(text, path)
+    if tabs:
+        raise _Refused(tabs[0])
+    match = _CONTROL.search(text)
+    if match:
+        offset = match.start()
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise _Refused(DataError(path, line, col, "HD111", "control character in text", "remove the invisible character"))
     return text
+
+
+def _noted(document: Document, raw: bytes) -> Document:
+    return replace(document, notes=(bom_note(document.path),)) if raw.startswith(BOM) else document
 
 
 def _events(text: str) -> Iterator[yaml.Event]:
@@ -156,10 +222,11 @@ def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
     return value
 
 
-def parse(text: str, path: str) -> Document:
+def parse(text: str, path: str, first_line: int = 1) -> Document:
     """Parse YAML text into a Document, refusing unsafe or ambiguous YAML."""
     locations: dict[JsonPath, Location] = {}
     key_locations: dict[JsonPath, Location] = {}
+    spans: dict[JsonPath, tuple[int, int]] = {}
     # The open containers, innermost last: [json path, container, key awaiting its value].
     stack: list[list[Any]] = []
     root: Any = None
@@ -213,6 +280,8 @@ def parse(text: str, path: str) -> Document:
                 child = ()
             if kind is _SCALAR:
                 value: Any = _scalar(event, path)
+                if value.__class__ is str:
+                    spans[child] = (mark.index, event.end_mark.index)
             else:
                 if len(stack) >= MAX_DEPTH:
                     refuse(mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
@@ -238,7 +307,7 @@ def parse(text: str, path: str) -> Document:
         raise _Refused(DataError(path, 1, 1, "HD103", f"YAML syntax error: {exc}", "")) from None
     if root is None:
         raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
-    return Document(path, root, locations, key_locations)
+    return Document(path, root, locations, key_locations, spans, text, first_line=first_line)
 
 
 _LIST_ITEM_OR_KEY = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w-]*: )?)(.*)$")
@@ -262,9 +331,11 @@ def read_text(text: str, path: str) -> Document | DataError:
 
 
 def read_file(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document | DataError:
-    """Read and parse one YAML file; a problem comes back as a DataError."""
+    """Read and parse one YAML file; a problem comes back as a DataError (the first of several
+    tab lines: `tab_errors` gives them all)."""
     try:
-        return parse(decode(file.read_bytes(), display_path, max_bytes), display_path)
+        raw = file.read_bytes()
+        return _noted(parse(decode(raw, display_path, max_bytes), display_path), raw)
     except _Refused as refused:
         return refused.error
 
@@ -281,7 +352,8 @@ class MarkdownPage:
 def read_markdown(file: Path, display_path: str) -> MarkdownPage | DataError:
     """Read a Markdown page whose YAML front matter sits between '---' lines."""
     try:
-        text = decode(file.read_bytes(), display_path)
+        raw = file.read_bytes()
+        text = decode(raw, display_path)
     except _Refused as refused:
         return refused.error
     lines = text.split("\n")
@@ -294,7 +366,7 @@ def read_markdown(file: Path, display_path: str) -> MarkdownPage | DataError:
     # Pad with blank lines so that reported line numbers match the file.
     yaml_text = "\n" * 1 + "\n".join(lines[1:end])
     try:
-        document = parse(yaml_text, display_path)
+        document = _noted(parse(yaml_text, display_path), raw)
     except _Refused as refused:
         return refused.error
     return MarkdownPage(document, "\n".join(lines[end + 1 :]), end + 2)

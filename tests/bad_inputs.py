@@ -58,7 +58,6 @@ CASES: tuple[BadInput, ...] = (
     BadInput("custom tag", CLAM, ("replace", "level: beginner", "level: !level beginner"), "HD106"),
     BadInput("empty file", LIFT, ("write", ""), "HD109"),
     BadInput("comment-only file", LIFT, ("write", "# nothing here\n"), "HD109"),
-    BadInput("byte-order mark", LIFT, ("bytes", b"\xef\xbb\xbf" + b"id: leg-lift\n"), "HD102"),
     BadInput("invalid utf-8", CLAM, ("bytes", b"id: clam\nname: Cl\xe4m\n"), "HD101"),
     BadInput("tab indentation", CLAM, ("replace", "  primary: [gluteus-medius]", "\tprimary: [gluteus-medius]"), "HD110"),
     BadInput("control character", CLAM, ("replace", "name: Clam", "name: Cl\x07am"), "HD111"),

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError
-from generator.reader import Document, read_file, read_markdown, read_text
+from generator.reader import Document, read_file, read_markdown, read_text, tab_errors
 
 
 def read_ok(text: str) -> Document:
@@ -59,9 +59,30 @@ def test_reader_refuses_unsafe_or_ambiguous_yaml(text: str, code: str, line: int
     assert error.format().startswith(f"f.yml:{line}:{col}: {code} ")
 
 
-def test_reader_refuses_bom_bad_utf8_tabs_and_control_characters(tmp_path: Path) -> None:
+def test_reader_reads_past_a_byte_order_mark_with_a_note(tmp_path: Path) -> None:
+    file = tmp_path / "f.yml"
+    file.write_bytes(b"\xef\xbb\xbfa: 1\n")
+    document = read_file(file, "f.yml")
+    assert isinstance(document, Document) and document.value == {"a": 1}
+    assert [(note.code, note.line) for note in document.notes] == [("HD102", 1)]
+
+
+def test_every_tab_indented_line_is_reported_with_its_fix() -> None:
+    errors = tab_errors("a:\n\t- x\n\t- y\nb: 1\n\t\t- z\n", "f.yml")
+    assert [(e.code, e.line) for e in errors] == [("HD110", 2), ("HD110", 3), ("HD110", 5)]
+    assert all(e.fix is not None and "\t" not in e.fix.new for e in errors)
+
+
+def test_a_word_inside_a_block_scalar_is_located_to_its_own_line() -> None:
+    for text in ("a: >-\n  one two.\n  three four.\n", "a: |\n  one two.\n  three four.\n", "a: one two.\n  three four.\n", 'a: "one two.\n  three four."\n'):
+        doc = read_ok(text)
+        line = text[: text.index("three")].count("\n") + 1
+        assert doc.locate(("a",), doc.value["a"].index("three")) == (line, 3), text
+        assert doc.locate(("a",), 0)[0] == text[: text.index("one")].count("\n") + 1, text
+
+
+def test_reader_refuses_bad_utf8_tabs_and_control_characters(tmp_path: Path) -> None:
     cases = {
-        b"\xef\xbb\xbfa: 1\n": ("HD102", 1, 1),
         b"a: 1\nb: caf\xe9\n": ("HD101", 2, 7),
         b"a:\n\t- x\n": ("HD110", 2, 1),
         b"a: x\x1b[31m\n": ("HD111", 1, 5),

@@ -64,8 +64,8 @@ def problems_in_text(text: str) -> Iterator[tuple[int, str, str, str]]:
 def check_document(document: Document) -> Iterator[DataError]:
     """Refuse unsafe Markdown in every text value of a data file."""
     for path, text in document.strings():
-        for _offset, code, message, hint in problems_in_text(text):
-            yield document.error(path, code, message, hint)
+        for offset, code, message, hint in problems_in_text(text):
+            yield document.error(path, code, message, hint, offset=offset)
 
 
 def check_markdown_body(path: str, body: str, first_line: int) -> Iterator[DataError]:

@@ -1,8 +1,10 @@
 """Every text a contributor writes, each with a way to put an error on it.
 
-A text is a string value of a data file (located at its value: a YAML string
-has no reliable inner line numbers) or the body of a hand-written page
-(located to the line and column of the offset). The wording and link rules
+A text is a string value of a data file or the body of a hand-written page.
+An error on a text is located to the line and column of the character it is
+about, inside a block scalar (`why: >-`) too: the reader keeps where each
+value's characters stand in the file (Document.locate). `quoted` gives the
+sentence or link an error is about, for its message. The wording and link rules
 walk these instead of each walking documents and pages again.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.errors import DataError
+from generator.errors import DataError, Fix
 from generator.model import Library, Page
 from generator.reader import Document, JsonPath
 
@@ -26,11 +28,20 @@ class Text:
     document: Document | None = None
     page: Page | None = None
 
-    def error(self, offset: int, code: str, message: str, hint: str = "") -> DataError:
+    def error(self, offset: int, code: str, message: str, hint: str = "", fix: Fix | None = None) -> DataError:
         if self.document is not None:
-            return self.document.error(self.path, code, message, hint)
+            return self.document.error(self.path, code, message, hint, offset=offset, fix=fix)
         assert self.page is not None
         return body_error(self.page.file, self.page.body, self.page.body_line, offset, code, message, hint)
+
+
+QUOTE_CHARS = 90
+
+
+def quoted(text: str) -> str:
+    """A sentence or link as an error message quotes it: on one line, cut short when long."""
+    flat = " ".join(text.split())
+    return '"' + (flat if len(flat) <= QUOTE_CHARS else flat[: QUOTE_CHARS - 3].rstrip() + "...") + '"'
 
 
 def body_error(file: str, body: str, first_line: int, offset: int, code: str, message: str, hint: str = "") -> DataError:

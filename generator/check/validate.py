@@ -36,7 +36,7 @@ from generator.model import (
     PosePair,
     Source,
 )
-from generator.reader import MAX_FILE_BYTES, Document, MarkdownPage, read_file, read_markdown
+from generator.reader import MAX_FILE_BYTES, Document, MarkdownPage, read_file, read_markdown, tab_errors
 
 VOCABULARY_MAX_BYTES = 4 * 1024 * 1024  # the reference list grows with the library; one entry file stays small
 VOCABULARIES = {"muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
@@ -52,6 +52,7 @@ class Loaded:
     documents: dict[str, Document]
     known_ids: dict[str, frozenset[str]]
     errors: tuple[DataError, ...]
+    notes: tuple[DataError, ...] = ()  # said, not refused (a byte-order mark read past)
 
 
 def _s(value: Any) -> str:
@@ -285,7 +286,7 @@ def _load(root: Path) -> Loaded:
         if kind == "page":
             page = read_markdown(file, display)
             if isinstance(page, DataError):
-                errors.append(page)
+                errors.extend(_every_tab_line(file, display) if page.code == "HD110" else [page])
                 continue
             document = page.front_matter
         else:
@@ -293,7 +294,7 @@ def _load(root: Path) -> Loaded:
             if isinstance(read, DataError):
                 if kind in COLLECTIONS:
                     known[kind].add(file.stem)
-                errors.append(read)
+                errors.extend(_every_tab_line(file, display) if read.code == "HD110" else [read])
                 continue
             document = read
         documents[display] = document
@@ -337,5 +338,11 @@ def _load(root: Path) -> Loaded:
     )
     frozen_known = {kind: frozenset(ids) for kind, ids in known.items()}
     errors.extend(registry.check_all(library, documents, frozen_known, root))
-    return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))))
+    notes = tuple(note for document in documents.values() for note in document.notes)
+    return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))), notes)
+
+
+def _every_tab_line(file: Path, display: str) -> list[DataError]:
+    """HD110 on every tab-indented line, not only the first the reader stopped at."""
+    return tab_errors(file.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8"), display)
 
