@@ -1,10 +1,13 @@
 """Page links: a link from one page of the site to another goes somewhere.
 
-A Markdown link in any text (`[the clam](exercises/banded-clamshell.md)`) is
-resolved the way MkDocs resolves it, from the page the text ends up on. A link
-to a page that will not exist, or to a heading that a hand-written page does
-not have, fails the strict build; this rule says so in `make validate`, on the
-line that holds the link.
+A Markdown link in any text is resolved the way MkDocs resolves it, from the
+page the text ends up on: an exercise's text lands on exercises/<id>.md, so
+`[the clam](exercises/clam.md)` written there leads to exercises/exercises/clam.md.
+A link to a page that will not exist, to a heading that a hand-written page
+does not have, an absolute path (/hipdips/exercises/clam/) or a web address
+that is not a Markdown file (../clam/) fails the strict build (mkdocs.yml's
+`validation:`); this rule says so in `make validate`, on the line that holds
+the link, with the form to write instead.
 """
 
 from __future__ import annotations
@@ -12,19 +15,23 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlparse
 
 from markdown.extensions.toc import slugify
 
 from generator.check.context import Context
-from generator.errors import DataError
+from generator.check.texts import quoted
+from generator.errors import DataError, Fix
 from generator.link import output_path
 from generator.model import Library, Page
 
 # Pages the generator writes besides one per entry (see render.render).
 INDEX_PAGES = frozenset({"exercises/index.md", "myths/index.md", "plans/index.md", "muscles/index.md", "equipment.md", "references.md"})
-# Folders whose every page this rule knows; a link deeper than these (a page
-# that a later stage adds) is left to the strict build.
-KNOWN_FOLDERS = frozenset({"", "exercises", "myths", "plans", "muscles"})
+# Folders of pages that a later stage writes (the built weeks): links into them are left
+# to the strict build. Every other page this rule knows.
+LATER_FOLDERS = ("plans/your-week/",)
 
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)>\s]*)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.MULTILINE)
@@ -68,26 +75,117 @@ def _output_of(file: str, path: tuple[object, ...], library: Library) -> str:
     return page.output if page else ""
 
 
-def broken_links(text: str, here: str, outputs: frozenset[str], anchors: dict[str, frozenset[str]]) -> Iterator[tuple[int, str, str]]:
-    """(offset, message, hint) for each link in the text that leads nowhere or has no words."""
+@dataclass(frozen=True)
+class Pages:
+    """What a link may lead to: every page this rule knows, the headings of hand-written ones,
+    and the site's own path (site_url's, e.g. /hipdips/), which an absolute link may start with."""
+
+    outputs: frozenset[str]
+    anchors: Mapping[str, frozenset[str]]
+    base: str = "/"
+
+
+def _url_folder(here: str) -> str:
+    """The folder a browser resolves a relative URL from: with directory URLs, the page's own
+    address (exercises/clam.md is served at exercises/clam/)."""
+    stem = here.removesuffix(".md")
+    return posixpath.dirname(stem) if stem == "index" or stem.endswith("/index") else stem
+
+
+def _page_of_url(url: str) -> str:
+    """exercises/clam/ or exercises/clam -> exercises/clam.md; exercises/ -> exercises/index.md."""
+    url = url.strip("/")
+    if not url or url == ".":
+        return "index.md"
+    return url + ".md" if not url.endswith(".md") else url
+
+
+def _written(resolved: str, here: str) -> str:
+    """How a link to `resolved` is written on the page `here`."""
+    return posixpath.relpath(resolved, posixpath.dirname(here) or ".")
+
+
+def _suggestion(intended: str, here: str, pages: Pages, anchor: str) -> str:
+    """The link to write instead, for the page the writer most likely meant ('' when none)."""
+    candidates = [intended] if intended in pages.outputs else []
+    if not candidates:
+        same_name = sorted(page for page in pages.outputs if posixpath.basename(page) == posixpath.basename(intended) and page != "index.md")
+        candidates = same_name or [nearest for nearest in [_nearest(intended, pages.outputs)] if nearest]
+    if not candidates:
+        return ""
+    return _written(candidates[0], here) + (f"#{anchor}" if anchor else "")
+
+
+def _landing_problem(target: str, here: str, pages: Pages) -> tuple[str, str, str] | None:
+    """(message, hint, the target to write instead or '') when the link `target` fails the strict build on the page `here`, as MkDocs
+    resolves it: a relative .md path from the page's folder; absolute paths and URLs that are not
+    a .md file (directory URLs such as ../leg-lift/) are refused (validation: absolute_links,
+    unrecognized_links)."""
+    page, _, anchor = target.partition("#")
+    if not page:
+        return _missing_heading(here, here, anchor, pages)
+    if page.startswith("/"):
+        inside = page[len(pages.base) :] if page.startswith(pages.base) else page.lstrip("/")
+        better = _suggestion(_page_of_url(inside), here, pages, anchor)
+        return "an absolute path, which MkDocs does not rewrite and the strict build refuses", f"write the page's Markdown file relative to this page ({here}): ({better})" if better else "write the page's Markdown file relative to this page, e.g. (../exercises/some-id.md)", better
+    extension = posixpath.splitext(page.rstrip("/"))[1]
+    if not page.endswith(".md"):
+        if extension and not page.endswith("/"):
+            return None  # a picture or a download: the strict build checks the file
+        intended = posixpath.normpath(posixpath.join(_url_folder(here), page.rstrip("/") or "."))
+        better = _suggestion(_page_of_url(intended), here, pages, anchor)
+        return "a web address, not a page's Markdown file, so the strict build cannot check it", f"link to the Markdown file: ({better})" if better else "link to the page's Markdown file, e.g. (some-id.md)", better
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), page))
+    if resolved.startswith("../"):
+        better = _suggestion(posixpath.normpath(page.lstrip("./")), here, pages, anchor)
+        return "it climbs out of the site", f"write it relative to this page ({here}): ({better})" if better else f"links are relative to this page ({here})", better
+    if any(resolved.startswith(folder) and not here.startswith(folder) for folder in LATER_FOLDERS):
+        return None  # pages a later stage writes: the strict build checks these
+    if resolved not in pages.outputs:
+        root_relative = posixpath.normpath(page)
+        if root_relative in pages.outputs and root_relative != resolved:
+            better = _written(root_relative, here) + (f"#{anchor}" if anchor else "")
+            return f"from this page ({here}) it leads to {resolved}, which does not exist", f"links are relative to the page the text is shown on: write ({better})", better
+        better = _suggestion(resolved, here, pages, anchor)
+        return "there is no such page", f"did you mean ({better})?" if better else f"check the path: links are relative to this page ({here})", better
+    return _missing_heading(resolved, here, anchor, pages)
+
+
+def _missing_heading(target: str, here: str, anchor: str, pages: Pages) -> tuple[str, str, str] | None:
+    """A link to a heading that a hand-written page does not have (generated pages' headings
+    are left to the strict build)."""
+    known = pages.anchors.get(target)
+    if not anchor or known is None or anchor in known:
+        return None
+    import difflib
+
+    nearest = difflib.get_close_matches(anchor, sorted(known), n=1, cutoff=0.0)
+    better = (_written(target, here) if target != here else "") + f"#{nearest[0]}" if nearest else ""
+    listed = f"headings there: {', '.join(sorted(known))}" if known else "that page has no headings"
+    return f"that page has no heading '#{anchor}'", f"did you mean ({better})? {listed}" if better else listed, better
+
+
+def broken_links(text: str, landings: tuple[str, ...], pages: Pages) -> Iterator[tuple[int, str, str, tuple[str, str] | None]]:
+    """(offset, message, hint, (old, new) text of the fix or None) for each link in the text that has no words or that fails the
+    strict build on one of the pages the text is shown on."""
     if "](" not in text:
         return
     for match in _LINK.finditer(text):
         words, target = match.group(1), match.group(2)
+        link = quoted(match.group(0).rstrip() + ("" if match.group(0).endswith(")") else ")"))
         if not words.strip():
-            yield match.start(), "a link with no words to click", "put the words a reader sees inside the brackets: [the clamshell](...)"
+            yield match.start(), f"the link {link} has no words to click", "put the words a reader sees inside the brackets: [the clamshell](...)", None
             continue
-        if re.match(r"[a-z][a-z0-9+.\-]*:|//|#", target, re.IGNORECASE) or not target.split("#")[0].endswith(".md"):
-            continue  # another site, an anchor on this page, or a file that is not a page
-        page, _, anchor = target.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), page))
-        if posixpath.dirname(resolved) not in KNOWN_FOLDERS:
-            continue
-        if resolved not in outputs:
-            nearest = _nearest(resolved, outputs)
-            yield match.start(2), f"link to '{target}': there is no such page", f"did you mean {posixpath.relpath(nearest, posixpath.dirname(here) or '.')}?" if nearest else "check the path: links are relative to this page"
-        elif anchor and resolved in anchors and anchor not in anchors[resolved]:
-            yield match.start(2), f"link to '{target}': that page has no heading '#{anchor}'", f"headings there: {', '.join(sorted(anchors[resolved]))}"
+        if re.match(r"[a-z][a-z0-9+.\-]*:|//", target, re.IGNORECASE):
+            continue  # another site
+        for here in landings:
+            problem = _landing_problem(target, here, pages)
+            if problem:
+                message, hint, better = problem
+                also = f" (this text is also shown on {here})" if here != landings[0] else ""
+                fix = (f"]({target}", f"]({better}") if better and len(landings) == 1 else None
+                yield match.start(), f"the link {link}: {message}{also}", hint, fix
+                break
 
 
 def _nearest(path: str, outputs: frozenset[str]) -> str:
@@ -100,12 +198,34 @@ def _nearest(path: str, outputs: frozenset[str]) -> str:
 def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     """HD318: every link has words to click, and a link to another page of the site names a
     page (and heading) that exists."""
-    outputs = page_outputs(ctx.library, ctx.known)
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
+    pages = Pages(page_outputs(ctx.library, ctx.known), anchors, _site_path(ctx.root))
     for item in ctx.texts:
         here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)
-        for offset, message, hint in broken_links(item.text, here, outputs, anchors) if here else ():
-            yield item.error(offset, "HD318", message, hint)
+        landings = (here, *_also_shown_on(item.file, item.path)) if here else ()
+        for offset, message, hint, change in broken_links(item.text, landings, pages) if landings else ():
+            error = item.error(offset, "HD318", message, hint)
+            yield replace(error, fix=Fix(error.path, error.line, *change)) if change else error
+
+
+# A few texts are shown on a page of another folder too, where a relative link resolves
+# differently: an exercise's `dose.progress` is repeated on every built week.
+ALSO_SHOWN_ON = {("exercises/", ("dose", "progress")): ("plans/your-week/a-week.md",)}
+
+
+def _also_shown_on(file: str, path: tuple[object, ...]) -> tuple[str, ...]:
+    return next((pages for (folder, where), pages in ALSO_SHOWN_ON.items() if file.startswith(folder) and path == where), ())
+
+
+def _site_path(root: Path) -> str:
+    """The path of site_url in mkdocs.yml ('/hipdips/'), which absolute links start with."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except OSError:
+        return "/"
+    found = re.search(r"^site_url:\s*(\S+)", text, re.MULTILINE)
+    path = urlparse(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
 
 
 RULES = (links_lead_somewhere,)
