@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 VNU := .tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: build serve test system-deps validate generate new hooks bench audit clean
+.PHONY: build serve test system-deps validate fix generate new hooks bench audit clean
 
 $(STAMP): requirements.txt
 	@$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
@@ -17,6 +17,9 @@ $(STAMP): requirements.txt
 
 validate: $(STAMP)  ## check the data only (fast)
 	$(BIN)/python -m generator validate
+
+fix: $(STAMP)  ## make the mechanical fixes (BOM, tabs, trailing spaces, mirrored easier/harder links), printing each
+	$(BIN)/python -m generator fix
 
 generate: $(STAMP)  ## write the Markdown tree into build/docs
 	$(BIN)/python -m generator generate

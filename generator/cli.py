@@ -1,4 +1,4 @@
-"""The command line: python -m generator validate | generate | build | new exercise NAME.
+"""The command line: python -m generator validate | fix | generate | build | new exercise NAME.
 
 Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
 Data problems print one per line as `path:line:col: CODE message (hint: ...)`;
@@ -52,6 +52,17 @@ def _validate(args: argparse.Namespace) -> int:
     counts = ", ".join(_count(len(items), noun) for items, noun in ((lib.exercises, "exercise"), (lib.myths, "myth"), (lib.plans, "plan"), (lib.muscles, "muscle"), (lib.sources, "source"), (lib.pages, "page")))
     print(f"valid: {counts} ({elapsed:.2f} s)")
     return 0
+
+
+def _fix(args: argparse.Namespace) -> int:
+    """The mechanical fixes (generator/check/fix.py), each printed; then validate as usual."""
+    from generator.check.fix import fix
+
+    changes = fix(args.root)
+    for change in changes:
+        print(f"fixed {change}")
+    print(f"{_count(len(changes), 'change')} made." if changes else "nothing to fix.")
+    return _validate(args)
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -126,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--format", choices=("text", "github"), default=default_format, help="how to print problems (default: %(default)s)")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("validate", help="check the data; exit 1 on any problem").set_defaults(run=_validate)
+    commands.add_parser("fix", help="make the mechanical fixes (BOM, tabs, trailing spaces, mirrored progressions, the published list), then validate").set_defaults(run=_fix)
     gen = commands.add_parser("generate", help="validate, then write the Markdown tree (only changed files)")
     gen.add_argument("--out", type=Path, default=None, help=f"output folder (default: {OUTPUT_DIR})")
     gen.set_defaults(run=_generate)

@@ -69,7 +69,7 @@ class Document:
         """The file line and column of the character at `offset` of a text value. The value's
         words are found again in the file's own text, so this holds for plain, quoted, folded
         (`>`) and literal (`|`) scalars alike; it falls back to where the value starts."""
-        span, value = self.spans.get(json_path), self._value_at(json_path)
+        span, value = self.spans.get(json_path), self.value_at(json_path)
         if span is None or not isinstance(value, str):
             return self.where(json_path)
         words = re.findall(r"\S+", value[max(0, offset) :])[:6]
@@ -85,7 +85,12 @@ class Document:
             words = words[:-1]
         return self.where(json_path)
 
-    def _value_at(self, json_path: JsonPath) -> Any:
+    def string_at(self, json_path: JsonPath) -> str | None:
+        """The text value at a path, or None when the value there is not text."""
+        value = self.value_at(json_path)
+        return value if isinstance(value, str) else None
+
+    def value_at(self, json_path: JsonPath) -> Any:
         value = self.value
         for part in json_path:
             try:

@@ -154,5 +154,12 @@ CASES += (
     BadInput("link to a page that does not exist", HOME, ("replace", "(exercises/clam.md)", "(exercises/clams.md)"), "HD318"),
     BadInput("link to a missing heading", HOME, ("replace", "(exercises/clam.md)", "(index.md#nowhere)"), "HD318"),
     BadInput("link from an exercise to a missing page", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as in [the lift](leg-lifts.md)."), "HD318"),
+    BadInput("link written from the site root in an exercise", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: >-\n  Lie on your side with a band above the knees,\n  as in [the lift](exercises/leg-lift.md)."), "HD318"),
+    BadInput("absolute link to a page", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as in [the lift](/hipdips/exercises/leg-lift/)."), "HD318"),
+    BadInput("directory-style link", HOME, ("replace", "(exercises/clam.md)", "(exercises/clam/)"), "HD318"),
+    BadInput("reworded promise in a folded block", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: >-\n  It trains the side of the hip [@study-a].\n  Say goodbye to hip dips with no equipment."), "HD501"),
+    BadInput("promise excused by a report after it", HOME, ("replace", "# Home", "# Home\n\nRemove hip dips in 4 weeks, as the ads say."), "HD501"),
+    BadInput("published exercise deleted", "exercises/thrust.yml", ("delete",), "HD319"),
+    BadInput("cue too long", CLAM, ("replace", "  - Move slowly.", "  - Move slowly" + " and with care" * 25 + "."), "HD206"),
     BadInput("link with no words", HOME, ("replace", "[clam](exercises/clam.md)", "[](exercises/clam.md)"), "HD318"),
 )

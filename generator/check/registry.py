@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     rules.unknown_ids,
     rules.file_name_is_id,
     rules.ids_never_reused,
+    rules.published_pages_stay,
     rules.unique_names,
     rules.progressions_agree,
     rules.progressions_have_no_cycles,

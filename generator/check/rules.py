@@ -9,21 +9,25 @@ rule never means editing another rule.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from dataclasses import replace
+
 from generator.check.context import Context
+from generator.check.manifest import FOLDERS, MANIFEST, read_manifest
 from generator.check.schema import dotted
+from generator.check.texts import quoted
 from generator.citations import cited
-from generator.errors import DataError
+from generator.errors import DataError, Fix
 from generator.model import Exercise, Myth, Plan
-from generator.reader import JsonPath
+from generator.reader import Document, JsonPath
 
 MAX_IMAGE_BYTES = 400 * 1024
 KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
+ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 KIND_FILES = {"exercise": "exercises/", "myth": "content/myths/", "plan": "content/plans/", "muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
-
-
 
 
 def _nearest_hint(word: str, choices: Iterable[str], kind: str, own: str = "") -> str:
@@ -79,12 +83,36 @@ def _references(ctx: Context) -> Iterator[tuple[str, JsonPath, str, str]]:
                 yield file, path, "sources", source
 
 
+def _renamed_to(ctx: Context, kind: str) -> dict[str, str]:
+    """Old id -> current id, from every entry's previous_ids."""
+    collection = {"exercise": ctx.library.exercises, "myth": ctx.library.myths, "plan": ctx.library.plans}.get(kind, {})
+    return {old: item.id for item in collection.values() for old in item.previous_ids}
+
+
 def unknown_ids(ctx: Context) -> Iterator[DataError]:
-    """HD301: every id named in a file exists."""
+    """HD301: every id named in a file exists. The hint follows a rename (previous_ids), says to
+    remove or repoint a reference to a deleted page (one in the published list), and otherwise
+    names the nearest valid id; an id named inside a text is located to its own line."""
+    manifest = read_manifest(ctx.root)
+    renamed = {kind: _renamed_to(ctx, kind) for kind in ("exercise", "myth", "plan")}
     for file, path, kind, ident in _references(ctx):
-        if ident not in ctx.known[kind]:
+        if ident in ctx.known[kind]:
+            continue
+        word = KIND_WORDS[kind]
+        better = renamed.get(kind, {}).get(ident, "")
+        if better:
+            hint = f"'{ident}' was renamed to '{better}' (its previous_ids): write {better}"
+        elif kind in ("exercise", "myth", "plan") and manifest.published(kind, ident):
+            hint = f"the {word} '{ident}' was deleted: remove this reference, or point it at another {word}"
+        else:
             hint = _nearest_hint(ident, ctx.known[kind], kind, own=Path(file).stem if file.startswith(KIND_FILES[kind]) else "")
-            yield ctx.error(file, path, "HD301", f"unknown {KIND_WORDS[kind]} id '{ident}'", hint)
+            better = hint.removeprefix("did you mean ").removesuffix("?") if hint.startswith("did you mean ") else ""
+        document = ctx.documents.get(file)
+        text = document.string_at(path) if document else None
+        offset = text.find(f"@{ident}") if text and text != ident else -1
+        message = f"unknown {word} id '{ident}'" + (f" in {quoted(text[max(0, text.rfind('[', 0, offset)) : text.find(']', offset) + 1])}" if offset >= 0 else "")
+        error = document.error(path, "HD301", message, hint, offset=offset + 1) if document and offset >= 0 else ctx.error(file, path, "HD301", message, hint)
+        yield replace(error, fix=Fix(file, error.line, ident, better)) if better else error
 
 
 def file_name_is_id(ctx: Context) -> Iterator[DataError]:
@@ -93,7 +121,14 @@ def file_name_is_id(ctx: Context) -> Iterator[DataError]:
     for item in items:
         stem = Path(item.file).stem
         if item.id != stem:
-            yield ctx.error(item.file, ("id",), "HD302", f"id '{item.id}' does not match the file name '{stem}.yml'", f"rename the file to {item.id}.yml or set id: {stem}")
+            message = f"id '{item.id}' does not match the file name '{stem}.yml'"
+            if ID_FORM.fullmatch(stem):
+                document = ctx.documents[item.file]
+                line = document.where(("id",))[0]
+                fix = Fix(item.file, line, item.id, stem)
+                yield document.error(("id",), "HD302", message, f"rename the file to {item.id}.yml, or set id: {stem}", fix=fix)
+            else:
+                yield ctx.error(item.file, ("id",), "HD302", message, f"rename the file to {item.id}.yml (file names are the id: lower case words joined by hyphens)")
 
 
 def ids_never_reused(ctx: Context) -> Iterator[DataError]:
@@ -124,13 +159,76 @@ def unique_names(ctx: Context) -> Iterator[DataError]:
                 continue
             mine.add(folded)
             holders.setdefault(folded, []).append((ex, path, label))
+    manifest = read_manifest(ctx.root)
     for places in holders.values():
         if len(places) < 2:
             continue
+        # The exercise already published keeps its label; the new one changes. When the list of
+        # published pages cannot tell (no list, or both or neither listed), both are told.
+        first = {ex.id for ex, _, _ in places if manifest.published("exercise", ex.id)}
+        first = first if 0 < len(first) < len({ex.id for ex, _, _ in places}) else set()
         for ex, path, label in places:
             others = ", ".join(f"{other.file} ({'name' if other_path == ('name',) else 'alias'})" for other, other_path, _ in places if other is not ex)
             role = "name" if path == ("name",) else "alias"
-            yield ctx.error(ex.file, path, "HD304", f"the {role} '{label}' is also used by {others}", "two exercises cannot share a name or an alias: choose a more specific one, or drop the alias")
+            if ex.id in first:
+                hint = f"this exercise was published first and keeps its {role}; the other file changes"
+            else:
+                hint = "two exercises cannot share a name or an alias: choose a more specific one, or drop the alias"
+            yield ctx.error(ex.file, path, "HD304", f"the {role} '{label}' is also used by {others}", hint)
+
+
+def published_pages_stay(ctx: Context) -> Iterator[DataError]:
+    """HD319: every page in the published list keeps its address: its id is still an id, or a
+    previous id (a redirect), unless its line is removed on purpose. A lone new id beside a lone
+    gone one is a rename, told on the renamed file with the fix."""
+    manifest = read_manifest(ctx.root)
+    if not manifest.exists:
+        return
+    for kind, collection in (("exercise", ctx.library.exercises), ("myth", ctx.library.myths), ("plan", ctx.library.plans)):
+        kept = set(collection) | set(_renamed_to(ctx, kind)) | ctx.known[kind]
+        gone = {ident: line for ident, line in manifest.ids(kind).items() if ident not in kept}
+        if not gone:
+            continue
+        word, folder = KIND_WORDS[kind], FOLDERS[kind]
+        fresh = [item for item in collection.values() if not manifest.published(kind, item.id)]
+        if len(gone) == 1 and len(fresh) == 1:
+            (old,) = gone
+            document = ctx.documents[fresh[0].file]
+            message = f"this {word} looks like a rename of '{old}', whose page {folder}/{old}/ was published; without previous_ids its old address breaks"
+            hint = f"add previous_ids: [{old}] below id:; if you deleted '{old}' instead, remove the line {folder}/{old} from {MANIFEST}"
+            yield document.error(("id",), "HD319", message, hint, fix=_previous_id_fix(document, old))
+            continue
+        for old, line in gone.items():
+            message = f"the published {word} page {folder}/{old}/ is gone: no file has the id '{old}' or lists it in previous_ids"
+            hint = f"if you renamed it, add previous_ids: [{old}] to the renamed file; if you deleted it on purpose, remove this line and point links to it at another {word}"
+            yield DataError(MANIFEST, line, 1, "HD319", message, hint)
+
+
+def _previous_id_fix(document: Document, old: str) -> Fix | None:
+    """The edit that adds `old` to a file's previous_ids (or the key itself, below id:)."""
+    if isinstance(document.value, dict) and "previous_ids" not in document.value:
+        line = document.where(("id",))[0]
+        written = document.line_text(line)
+        return Fix(document.path, line, written, f"{written}\nprevious_ids: [{old}]") if written.startswith("id:") else None
+    return list_append_fix(document, ("previous_ids",), old)
+
+
+def list_append_fix(document: Document, path: JsonPath, item: str) -> Fix | None:
+    """The edit that adds `item` to the list at `path`: `[a]` becomes `[a, item]`, and a
+    block list gets a line `- item` below its last one. None for a shape it does not know."""
+    value = document.value_at(path)
+    if not isinstance(value, list):
+        return None
+    line, col = document.where(path)
+    written = document.line_text(line)
+    if written[col - 1 : col] == "[" and written.rstrip().endswith("]"):
+        return Fix(document.path, line, "[]", f"[{item}]") if not value else Fix(document.path, line, written, f"{written.rstrip()[:-1]}, {item}]")
+    last_line = document.where((*path, len(value) - 1))[0] if value else 0
+    last = document.line_text(last_line)
+    if last.lstrip().startswith("- "):
+        indent = last[: len(last) - len(last.lstrip())]
+        return Fix(document.path, last_line, last, f"{last}\n{indent}- {item}")
+    return None
 
 
 def progressions_agree(ctx: Context) -> Iterator[DataError]:
@@ -142,7 +240,10 @@ def progressions_agree(ctx: Context) -> Iterator[DataError]:
                 if other == ex.id:
                     yield ctx.error(ex.file, ("progressions", group, i), "HD312", f"'{ex.id}' lists itself as {group}", "remove it")
                 elif other in exercises and ex.id not in getattr(exercises[other], mirror):
-                    yield ctx.error(ex.file, ("progressions", group, i), "HD306", f"'{other}' is listed as {group}, but {other}.yml does not list '{ex.id}' as {mirror}", f"add {ex.id} to progressions.{mirror} in exercises/{other}.yml")
+                    mirrored = ctx.documents.get(exercises[other].file)
+                    fix = list_append_fix(mirrored, ("progressions", mirror), ex.id) if mirrored else None
+                    error = ctx.error(ex.file, ("progressions", group, i), "HD306", f"'{other}' is listed as {group}, but {other}.yml does not list '{ex.id}' as {mirror}", f"add {ex.id} to progressions.{mirror} in exercises/{other}.yml (make fix does it)")
+                    yield replace(error, fix=fix)
         for i, other in enumerate(ex.substitutes):
             if other == ex.id:
                 yield ctx.error(ex.file, ("substitutes", i), "HD312", f"'{ex.id}' lists itself as a substitute", "remove it")

@@ -113,6 +113,17 @@ def _size_message(where: str, kind: str, limit: int, value: Any) -> str:
     return f"{where} has {_count(size, unit)}; it needs {bound} {_count(limit, unit)}"
 
 
+def _size_hint(kind: str, limit: int, description: str) -> str:
+    """What to do about a size: shorten a long text to its limit, add to a short list."""
+    advice = {
+        "maxLength": f"shorten it to {_count(limit, 'character')} or fewer (split a long one in two)",
+        "minLength": f"write at least {_count(limit, 'character')}",
+        "maxItems": f"keep {limit} at most: drop or merge some",
+        "minItems": f"add more, to {limit} at least",
+    }.get(kind, "")
+    return "; ".join(part for part in (advice, description) if part)
+
+
 def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
     path = tuple(error.absolute_path)
     where = dotted(path)
@@ -152,7 +163,7 @@ def _convert(error: ValidationError, document: Document) -> Iterator[DataError]:
         else:
             yield document.error(path, "HD205", f"{where} {str(error.instance)[:60]!r} is not a valid {title or 'value'}", description)
     elif kind in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum", "minProperties"):
-        yield document.error(path, "HD206", _size_message(where, kind, error.validator_value, error.instance), description)
+        yield document.error(path, "HD206", _size_message(where, kind, error.validator_value, error.instance), _size_hint(kind, error.validator_value, description))
     elif kind == "uniqueItems":
         yield document.error(path, "HD208", f"{where} lists the same id twice", "keep each id once")
     else:
