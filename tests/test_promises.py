@@ -63,6 +63,18 @@ PROMISES = (
     "Not sure where to start? Remove hip dips with this plan.",
     "Never skip a day and you will remove hip dips.",
     "Nothing to buy: just get rid of hip dips.",
+    "Hip dips? Gone in 30 days.",
+    "Finally fill those hip dips!",
+    "Turn hip dips into smooth curves.",
+    "Want smooth hips with no dips? Try this.",
+    "You will no longer have hip dips.",
+    "Never worry about hip dips again: this plan fills them in.",
+    "Kiss hip dips goodbye.",
+    "Nothing works faster to remove hip dips.",
+    "Your hip dips won't stand a chance.",
+    "This exercise gets rid of hip dips, no gym needed.",
+    "Removing hip dips takes just 10 minutes a day.",
+    "Get rid of hip dips, not your weekends.",
 )
 
 HONEST = (
@@ -97,12 +109,20 @@ HONEST = (
     "For example, [can hip dips be removed?](myths/hip-dips-can-be-removed.md) is a common question.",
     "Squats are a great lift, but they barely grow the side muscles, and no exercise can fix a hip dip.",
     "It is often said that lunges fill out hip dips.",
+    "You don't have to get rid of hip dips.",
+    "Hip dips? No exercise fills them in.",
+    "Many videos promise to fill in hip dips in weeks.",
+    "Don't believe anyone who says they can erase hip dips.",
+    "Hip dips are not something to fix.",
+    "There's no exercise that removes hip dips.",
+    "Training will never fully fill in hip dips.",
 )
 
 
 @pytest.mark.parametrize("sentence", PROMISES)
 def test_a_promise_is_refused_however_it_is_worded(sentence: str) -> None:
-    assert [claim.code for _, claim, _ in problems_in_text(sentence, (REMOVAL_PROMISE,))] == ["HD501"], sentence
+    codes = [claim.code for _, claim, _ in problems_in_text(sentence, (REMOVAL_PROMISE,))]
+    assert codes and set(codes) == {"HD501"}, sentence
 
 
 @pytest.mark.parametrize("sentence", HONEST)

@@ -56,7 +56,11 @@ _GOES = (
 PROMISE = re.compile(
     rf"(?P<slogan>\bno\s+more\s+(?:{_OWNER}\s+)?{DIP}\b|\b(?:good-?bye|bye(?:[- ]bye)?|farewell|so\s+long)\s*,?\s+(?:{_OWNER}\s+)?{DIP}\b"
     rf"|\bdip[- ]?(?:free|less)\s+hips?\b|\bhip[- ]?dip[- ]?free\b|\bhips\s+(?:without|free\s+(?:of|from))\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b"
-    rf"|\bfree\s+(?:of|from)\s+(?:{_OWNER}\s+)?{DIP}\b|\b{DIP}\s*[,:\u2013\u2014-]?\s+gone\b)"
+    rf"|\bfree\s+(?:of|from)\s+(?:{_OWNER}\s+)?{DIP}\b|\b{DIP}\s*[,:?!\u2013\u2014-]?\s+gone\b"
+    rf"|\bhips\s+(?:with\s+no|without)\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b|\b(?:no\s+longer|never\s+again)\s+(?:have|see|notice|get|deal\s+with|worry\s+about)\s+(?:{_OWNER}\s+)?{DIP}"
+    rf"|\bnever\s+(?:have|see|notice)\s+(?:{_OWNER}\s+)?{DIP}\s+again|\b{DIP}\s+(?:won't|will\s+not|don't|do\s+not)\s+stand\s+a\s+chance"
+    rf"|\b(?:kiss|wave|say)\w*\s+(?:{_OWNER}\s+)?{DIP}\s+(?:good-?bye|bye(?:[- ]bye)?|farewell)|\bturn\w*\s+(?:{_OWNER}\s+)?{DIP}\s+into\b"
+    rf"|\b(?:fill|smooth|even|round|wipe|melt|burn|tone|blast)\w*\s+(?:them|(?:{_OWNER}\s+)?{DIP})\s+(?:in|out|up|away|off)\b)"
     rf"|(?P<verb>\b{_VERB}{_GAP}(?:of\s+)?{DIP}\b)"
     rf"|(?P<goes>\b{DIP}(?:\s+{_W}){{0,5}}?\s+{_GOES}\b)",
     re.IGNORECASE,
@@ -64,15 +68,15 @@ PROMISE = re.compile(
 _NEGATOR = r"(?:cannot|can\s?not|can't|won't|will\s+not|wouldn't|would\s+not|doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|never|nor|couldn't|could\s+not|shouldn't|should\s+not|not|unlikely\s+to|impossible\s+to|no\s+way\s+to|rather\s+than|instead\s+of|stop|no\s+need\s+to|neither)"
 _FILLER = (
     r"(?:really|actually|fully|completely|truly|ever|always|simply|just|magically|entirely|permanently|totally|reliably|on\s+its\s+own|by\s+itself|alone|in\s+fact"
-    r"|be\s+able\s+to|able\s+to|possible\s+to|possible|likely\s+to|true\s+that|the\s+case\s+that|help(?:s)?(?:\s+you)?(?:\s+to)?|make|makes|get|going\s+to|expected\s+to|meant\s+to|designed\s+to|promise\s+to|claim\s+to"
+    r"|be\s+able\s+to|able\s+to|have\s+to|has\s+to|need\s+to|needs\s+to|must|possible\s+to|possible|likely\s+to|true\s+that|the\s+case\s+that|help(?:s)?(?:\s+you)?(?:\s+to)?|make|makes|get|going\s+to|expected\s+to|meant\s+to|designed\s+to|promise\s+to|claim\s+to"
     r"|try(?:ing)?\s+to|guaranteed\s+to|to|a|an|the|any|way\s+to|cure|method|means\s+of|something|exercise|move|plan|workout|food|diet|program(?:me)?"
     r"|that|which|can|could|will|would|be\s+used\s+to|used\s+to|hope\s+to|expect\s+to|set\s+out\s+to|aim(?:s|ed)?\s+to|aimed\s+at|intended\s+to|about|supposed\s+to"
     r"|you|your|it|this|them|spot|squats?|lifts?|exercises|moves|plans|workouts)"
 )
 NEGATED = re.compile(rf"\b{_NEGATOR}(?:\s+{_FILLER})*\s*$", re.IGNORECASE)
-_CLAUSE_START = r"(?:^|[,;:\n\x22\u201d]\s*|\b(?:and|but|so|yet|because|since|sadly|honestly|still|however|though|although|remember)\W+)"
+_CLAUSE_START = r"(?:^|[,;:?!.\n\x22\u201d]\s*|\b(?:and|but|so|yet|because|since|sadly|honestly|still|however|though|although|remember)\W+)"
 _NEG_SUBJECT = r"(?:no|nothing|none|nobody|no\s+one|not\s+one|not\s+a\s+single|not\s+any|there\s+is\s+no|there\s+are\s+no|there's\s+no|there\s+isn't\s+(?:a|any))"
-_NO_PRONOUN = r"(?![\s,]*\b(?:you|we|they|i|she|he|needed|required|necessary)\b)"
+_NO_PRONOUN = r"(?![\s,]*\b(?:you|we|they|i|she|he|needed|required|necessary|works?|faster|better|quicker|easier|beats?|compares|like|than|else)\b)"
 _MODAL = r"(?:can|could|will|would|does|do|did|is|are|has|have|may|might|that|which|helps?|makes?|gets?|is\s+going\s+to|reliably|alone|by\s+itself|on\s+its\s+own)"
 _SHOWS = r"(?:shows?|showed|shown|proves?|proved|found|finds|suggests?|suggested|supports?|backs?\s+up|says?|means?|evidence|sign|reason\s+to\s+think)"
 # "no exercise can remove", "nothing will make hip dips vanish": the negative is the subject
@@ -100,6 +104,9 @@ YES_NO_QUESTION = re.compile(r"^\W*(?!(?:do|does|did)\s+you\s+want)(?:can|could|
 _NEGATION_CUT = re.compile(r"[,;:(\u2013\u2014]|\s-\s|\b(?:but|and|so|yet|then|while|whereas|although|though|just|only)\b", re.IGNORECASE)
 _REPORT_CUT = re.compile(r"[;\u2013\u2014]|\s-\s|\b(?:but|yet|so|however|instead)\b", re.IGNORECASE)
 _SUBJECT_CUT = re.compile(r"[;:(\u2013\u2014]|\s-\s|\b(?:but|so|yet|then|while|whereas|although|though)\b", re.IGNORECASE)
+
+
+_QUICK = re.compile(r"dip|dent|hollow|dimple|violin|them", re.IGNORECASE)
 
 
 def _after_last(cut: re.Pattern[str], text: str) -> str:
@@ -132,6 +139,8 @@ def _asked_in_link(sentence: str, found: re.Match[str]) -> bool:
 
 def promises_in(sentence: str) -> Iterator[int]:
     """The offset of each claim in the sentence that promises to remove hip dips, unexcused."""
+    if not _QUICK.search(sentence):
+        return  # every promise names the dip (or, after "Hip dips?", says "them")
     for found in PROMISE.finditer(sentence):
         if not excused(sentence, found):
             yield found.start()
