@@ -299,7 +299,7 @@ def citations_are_listed(ctx: Context) -> Iterator[DataError]:
         for path, text in document.strings():
             for source in cited(text):
                 if source not in listed[file] and source in ctx.known["sources"]:
-                    yield ctx.error(file, path, "HD311", f"source '{source}' is cited but not in sources", f"add {source} to sources:")
+                    yield document.error(path, "HD311", f"source '{source}' is cited but not in sources", f"add {source} to sources:", offset=max(0, text.find(f"@{source}")), fix=list_append_fix(document, ("sources",), source))
     for muscle in lib.muscles.values():
         for field in ("location", "action", "shape"):
             for source in cited(getattr(muscle, field)):
