@@ -161,5 +161,6 @@ CASES += (
     BadInput("promise excused by a report after it", HOME, ("replace", "# Home", "# Home\n\nRemove hip dips in 4 weeks, as the ads say."), "HD501"),
     BadInput("published exercise deleted", "exercises/thrust.yml", ("delete",), "HD319"),
     BadInput("cue too long", CLAM, ("replace", "  - Move slowly.", "  - Move slowly" + " and with care" * 25 + "."), "HD206"),
+    BadInput("reference-style link to a missing page", HOME, ("replace", "# Home", "# Home\n\nSee [the lift][lift].\n\n[lift]: exercises/leg-lifts.md"), "HD318"),
     BadInput("link with no words", HOME, ("replace", "[clam](exercises/clam.md)", "[](exercises/clam.md)"), "HD318"),
 )

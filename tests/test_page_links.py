@@ -62,6 +62,13 @@ def test_a_link_in_the_form_contributing_shows_is_valid(library: Path, link: str
     assert result.code == 0, result.err
 
 
+def test_a_reference_style_link_is_resolved_too(library: Path) -> None:
+    home = library / "content" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nSee [the lift][lift].\n\n[lift]: exercises/leg-lifts.md\n", encoding="utf-8")
+    result = run_cli("validate", root=library)
+    assert "HD318" in result.err and '"[lift]: exercises/leg-lifts.md"' in result.err and "(exercises/leg-lift.md)" in result.err, result.err
+
+
 def test_a_link_in_text_shown_on_the_built_weeks_too_must_resolve_there(library: Path) -> None:
     clam = library / "exercises" / "clam.yml"
     clam.write_text(clam.read_text(encoding="utf-8").replace("progress: Add reps, then a stronger band.", "progress: Add reps, then move to [the lift](leg-lift.md)."), encoding="utf-8")

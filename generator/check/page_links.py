@@ -34,6 +34,7 @@ INDEX_PAGES = frozenset({"exercises/index.md", "myths/index.md", "plans/index.md
 LATER_FOLDERS = ("plans/your-week/",)
 
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)>\s]*)")
+_REFERENCE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:[ \t]*<?([^>\s]+)>?", re.MULTILINE)  # [ref]: exercises/clam.md
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$", re.MULTILINE)
 _EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 _DATA_PAGES = {"exercises/": "exercise", "content/myths/": "myth", "content/plans/": "plan"}
@@ -168,11 +169,12 @@ def _missing_heading(target: str, here: str, anchor: str, pages: Pages) -> tuple
 def broken_links(text: str, landings: tuple[str, ...], pages: Pages) -> Iterator[tuple[int, str, str, tuple[str, str] | None]]:
     """(offset, message, hint, (old, new) text of the fix or None) for each link in the text that has no words or that fails the
     strict build on one of the pages the text is shown on."""
-    if "](" not in text:
+    if "](" not in text and "]:" not in text:
         return
-    for match in _LINK.finditer(text):
+    found = [(m, quoted(m.group(0).rstrip() + ("" if m.group(0).endswith(")") else ")"))) for m in _LINK.finditer(text)]
+    found += [(m, quoted(m.group(0).strip())) for m in _REFERENCE.finditer(text)]
+    for match, link in sorted(found, key=lambda pair: pair[0].start()):
         words, target = match.group(1), match.group(2)
-        link = quoted(match.group(0).rstrip() + ("" if match.group(0).endswith(")") else ")"))
         if not words.strip():
             yield match.start(), f"the link {link} has no words to click", "put the words a reader sees inside the brackets: [the clamshell](...)", None
             continue
@@ -183,7 +185,8 @@ def broken_links(text: str, landings: tuple[str, ...], pages: Pages) -> Iterator
             if problem:
                 message, hint, better = problem
                 also = f" (this text is also shown on {here})" if here != landings[0] else ""
-                fix = (f"]({target}", f"]({better}") if better and len(landings) == 1 else None
+                lead = "](" if match.re is _LINK else ""  # a reference definition's target stands alone on its line
+                fix = (f"{lead}{target}", f"{lead}{better}") if better and len(landings) == 1 else None
                 yield match.start(), f"the link {link}: {message}{also}", hint, fix
                 break
 
