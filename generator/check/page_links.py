@@ -212,8 +212,9 @@ def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
 
 
 # A few texts are shown on a page of another folder too, where a relative link resolves
-# differently: an exercise's `dose.progress` is repeated on every built week.
-ALSO_SHOWN_ON = {("exercises/", ("dose", "progress")): ("plans/your-week/a-week.md",)}
+# differently: an exercise's `dose.progress` and a plan's `summary` are repeated on the built
+# weeks (generator/render/templates/your-week.md.j2).
+ALSO_SHOWN_ON = {("exercises/", ("dose", "progress")): ("plans/your-week/a-week.md",), ("content/plans/", ("summary",)): ("plans/your-week/a-week.md",)}
 
 
 def _also_shown_on(file: str, path: tuple[object, ...]) -> tuple[str, ...]:
