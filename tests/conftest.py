@@ -80,8 +80,8 @@ def shared_dir(factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def build_real_site(into: Path) -> Path:
-    """The repository's own site, built in `into`/repo by the first process to ask.
+def build_real_site(into: Path, data: Path = DATA_ROOT) -> Path:
+    """The site of `data` (the repository's own), built in `into`/repo by the first process to ask.
 
     A file lock makes the other workers wait for that build and reuse it, so
     the real site is built once per run however many processes run the tests.
@@ -95,7 +95,7 @@ def build_real_site(into: Path) -> Path:
             shutil.rmtree(root, ignore_errors=True)
             root.mkdir()
             for name in ("content", "exercises"):
-                shutil.copytree(DATA_ROOT / name, root / name)
+                shutil.copytree(data / name, root / name)
             done = build_site(root)
             (built if done.returncode == 0 else failed).write_text(done.stdout + done.stderr, encoding="utf-8")
     if failed.exists():

@@ -16,8 +16,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
+
 from generator.model import Library
-from tests.conftest import REPO, run_cli
+from tests.conftest import FIXTURE, REPO, build_real_site, run_cli
 
 SITE_HOST = "hipdips-honestly.github.io"
 
@@ -162,3 +164,18 @@ def test_a_new_exercise_from_the_scaffold_passes_the_build_and_the_library_check
     assert f"{len(LIBRARY_CHECKS)} passed" in done.stdout, done.stdout[-2000:]
     built = tmp_path / "run" / "real-site" / "repo" / "site"
     assert (built / "exercises" / "banded-side-step-hold" / "index.html").is_file()
+
+
+def test_the_real_site_is_built_once_and_a_failed_build_is_not_tried_again(tmp_path: Path) -> None:
+    """Every test process calls build_real_site; only the first builds, and a failure is told to all of them."""
+    broken = tmp_path / "data"
+    shutil.copytree(FIXTURE, broken)
+    (broken / "exercises" / "bad.yml").write_text("id: [\n", encoding="utf-8")
+    outcomes = []
+    for _ in range(2):
+        with pytest.raises(pytest.fail.Exception) as failed:
+            build_real_site(tmp_path / "shared", broken)
+        outcomes.append(str(failed.value))
+        (broken / "exercises" / "bad.yml").unlink(missing_ok=True)  # a second build could not name it: the same report shows none ran
+    assert outcomes[0] == outcomes[1] and "the real site did not build" in outcomes[0] and "bad.yml" in outcomes[0]
+    assert not (tmp_path / "shared" / "built").exists()

@@ -93,7 +93,8 @@ def planned_at(repo: Path, commit: str) -> Snapshot:
             tar.extractall(folder, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
         run = subprocess.run([sys.executable, "-c", _PLAN_HERE], cwd=folder, capture_output=True, text=True, check=False)
     if run.returncode:
-        raise DiffError(f"planning {commit[:12]} failed: {run.stderr.strip().splitlines()[-1:] or run.returncode}")
+        last = (run.stderr.strip().splitlines() or [f"exit code {run.returncode}"])[-1]
+        raise DiffError(f"planning {commit[:12]} with its own code failed: {last}")
     result = json.loads(run.stdout.strip().splitlines()[-1])
     if "errors" in result:
         raise DiffError(f"the data of {commit[:12]} does not validate: " + "; ".join(result["errors"][:3]))
