@@ -1,4 +1,4 @@
-"""The command line: python -m generator validate | fix | generate | build | new exercise NAME.
+"""The command line: python -m generator validate | fix | generate | build | new exercise NAME | weeks-diff.
 
 Exit codes: 0 success, 1 invalid data or a failed build, 2 a usage error.
 Data problems print one per line as `path:line:col: CODE message (hint: ...)`;
@@ -130,6 +130,28 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _weeks_diff(args: argparse.Namespace) -> int:
+    from generator.weeks import diff
+    from generator.weeks.planner import plan_weeks
+
+    loaded = load(args.root)
+    if loaded.errors:
+        _report(loaded.errors, args.format)
+        return 1
+    head = diff.snapshot(plan_weeks(loaded.library))
+    try:
+        commit = diff.merge_base(args.root, args.base)
+        changes = diff.compare(diff.planned_at(args.root, commit), head)
+    except diff.DiffError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(diff.as_text(changes, len(head), args.base, commit), end="")
+    if args.markdown:
+        with args.markdown.open("a", encoding="utf-8") as summary:
+            summary.write(diff.as_markdown(changes, len(head), args.base, commit))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description="Validate the hip-dips data and generate the site's Markdown.")
     top.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: the current folder)")
@@ -148,6 +170,10 @@ def parser() -> argparse.ArgumentParser:
     exercise = new_kinds.add_parser("exercise", help="create exercises/<id>.yml")
     exercise.add_argument("name", help='the exercise name, e.g. "Banded clamshell"')
     exercise.set_defaults(run=_new)
+    weeks = commands.add_parser("weeks-diff", help="list the built weeks the working tree changes against a base revision")
+    weeks.add_argument("--base", default="origin/main", help="the branch or commit to compare with, from where HEAD left it (default: %(default)s)")
+    weeks.add_argument("--markdown", type=Path, default=None, help="also append the list as Markdown to this file, e.g. $GITHUB_STEP_SUMMARY")
+    weeks.set_defaults(run=_weeks_diff)
     return top
 
 

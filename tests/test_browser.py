@@ -1,33 +1,23 @@
 """The built site in a real browser: Chromium driven by Playwright, axe-core for accessibility.
 
-These tests fail (they never skip) when no Chromium is found. The browser is
-looked for in this order: the CHROMIUM environment variable (a path or a
-command), then `chromium`, `chromium-browser`, `google-chrome` and
-`google-chrome-stable` on PATH.
-
-The site is served under the path of its `site_url` (/hipdips/), as GitHub
-Pages serves it, so that pages with root-relative links (404.html) load their
-assets, and a link that escapes the site shows up as a foreign request.
+The browser, and the server that serves the site under its published path, are
+the shared fixtures of tests/conftest.py (tests/browsers.py says where the
+browser is looked for). These tests fail, they never skip, without one.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request
 
 PAGE_TYPES = {
     "home": "",
@@ -44,31 +34,6 @@ PAGE_TYPES = {
     "hand-written": "what-are-hip-dips/",
 }
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-REPO = Path(__file__).resolve().parent.parent
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def chromium_path() -> str:
-    """The browser to drive: $CHROMIUM, else the first of BROWSERS on PATH (scripts/system-deps.sh looks in the same order)."""
-    wanted = os.environ.get("CHROMIUM")
-    if wanted:
-        found = shutil.which(wanted)
-        if not found:
-            pytest.fail(f"CHROMIUM={wanted} is not an executable file or command", pytrace=False)
-        return found
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail(f"no Chromium found: install one ({', '.join(BROWSERS)}) or set CHROMIUM to its path", pytrace=False)
-
-
-def site_path() -> str:
-    """The path the site is published under, from site_url in mkdocs.yml ("/hipdips/")."""
-    match = re.search(r"^site_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    path = urlsplit(match.group(1)).path if match else "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def forwards_only(page: Path) -> bool:
@@ -90,35 +55,6 @@ def built_pages(site: Path) -> list[str]:
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    prefix, root = site_path(), real_site
-    if prefix != "/":
-        root = tmp_path_factory.mktemp("served")
-        mount = root / prefix.strip("/")
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        mount.symlink_to(real_site, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 class Watched:

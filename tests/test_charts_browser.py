@@ -1,6 +1,6 @@
 """The activation charts in a real browser: every label readable on a phone, the table kept.
 
-Chromium through Playwright (the fixtures of tests/test_browser.py), on every
+Chromium through Playwright (the shared fixtures of tests/conftest.py), on every
 muscle page that has a chart, at phone width (412 x 915 CSS px) and on a wide
 screen (1280 px). A label's rendered size is its computed font size times the
 SVG's scale (its rendered width over its viewBox width).
@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-
-from tests.test_browser import base_url, browser  # noqa: F401  (fixtures)
 
 MIN_PX = 12
 SIZES = {"phone": (412, 915), "wide": (1280, 900)}

@@ -1,6 +1,6 @@
 """The muscle map in a real browser: every label readable on a phone, the legend kept.
 
-Chromium through Playwright (the fixtures of tests/test_browser.py), on every
+Chromium through Playwright (the shared fixtures of tests/conftest.py), on every
 exercise page, at phone width (412 x 915 CSS px) and on a wide screen
 (1280 px). A label's rendered size is its computed font size times the SVG's
 scale (its rendered width over its viewBox width).
@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from generator.draw.muscle_map import MAP_MAX_CSS_PX
-from tests.test_browser import base_url, browser  # noqa: F401  (fixtures)
+from generator.model import Library
 
 MIN_PX = 12
 MAX_SHARE_OF_PHONE_HEIGHT = 0.6
@@ -43,9 +43,9 @@ def exercise_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_muscle_map_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, size: str) -> None:
+def test_every_muscle_map_label_is_at_least_12_px(browser: Browser, base_url: str, real_site: Path, real_library: Library, size: str) -> None:
     pages = exercise_pages(real_site)
-    assert len(pages) >= 20, "the exercise pages carry a muscle map"
+    assert pages == sorted(real_library.exercises), "every exercise page carries a muscle map"
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()

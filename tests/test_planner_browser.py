@@ -1,6 +1,6 @@
 """The built weeks in a real browser: the chooser with JavaScript on and off, printing, accessibility.
 
-Fixtures (the served site, the browser) come from tests/test_browser.py.
+Fixtures (the served site, the browser) come from tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import Browser
 
-from generator.check.validate import load
+from generator.model import Library
+from generator.weeks.model import choices
 from generator.weeks.planner import plan_weeks
 from tests.conftest import REPO
-from tests.test_browser import VIEWPORTS, base_url, browser, describe  # noqa: F401  (fixtures)
+from tests.test_browser import VIEWPORTS, describe
 
 SAMPLE = ("3-days-mini-band-beginner", "2-days-no-equipment-beginner", "5-days-gym-advanced", "2-days-gym-advanced", "5-days-mini-band-beginner", "3-days-no-equipment-advanced")
 
 
-def full_weeks() -> list[str]:
-    return [week.choice.slug for week in plan_weeks(load(REPO).library) if week.plan and not week.capped]
+def full_weeks(library: Library) -> list[str]:
+    return [week.choice.slug for week in plan_weeks(library) if week.plan and not week.capped]
 
 
 def test_chooser_opens_the_matching_week(browser: Browser, base_url: str) -> None:
@@ -56,7 +57,7 @@ def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser,
     page.goto(base_url + "plans/")
     assert not page.locator("form[data-hd-chooser]").is_visible()
     links = page.locator("a[href*='your-week/']")
-    assert links.count() == 48
+    assert links.count() == len(choices())  # one link for every choice the chooser offers
     page.locator("li", has_text="A mini band:").first.get_by_role("link", name="3 days").click()
     page.wait_for_url(re.compile(r"/plans/your-week/3-days-mini-band-beginner/$"))
     assert page.locator(".hd-day").count() == 7
@@ -64,10 +65,10 @@ def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser,
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, paper: str) -> None:
+def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, real_library: Library, paper: str) -> None:
     context = browser.new_context()
     page = context.new_page()
-    for slug in full_weeks():
+    for slug in full_weeks(real_library):
         page.goto(base_url + f"plans/your-week/{slug}/")
         pdf = page.pdf(format=paper, print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
@@ -89,8 +90,8 @@ def test_chooser_and_weeks_have_no_accessibility_violations(width: str, browser:
     assert not problems, "\n".join(problems)
 
 
-def test_week_pages_tell_search_engines_what_to_index(real_site: Path) -> None:
-    weeks = {week.choice.slug: week for week in plan_weeks(load(REPO).library)}
+def test_week_pages_tell_search_engines_what_to_index(real_site: Path, real_library: Library) -> None:
+    weeks = {week.choice.slug: week for week in plan_weeks(real_library)}
     for slug, week in weeks.items():
         html = (real_site / "plans" / "your-week" / slug / "index.html").read_text(encoding="utf-8")
         noindex = '<meta name="robots" content="noindex, follow">' in html
@@ -98,12 +99,12 @@ def test_week_pages_tell_search_engines_what_to_index(real_site: Path) -> None:
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
         assert canonical and canonical.group(1).endswith(f"/plans/your-week/{slug}/")
     titles = [re.search(r"<title>(.*?)</title>", (real_site / "plans" / "your-week" / s / "index.html").read_text(encoding="utf-8")).group(1) for s in weeks]  # type: ignore[union-attr]
-    assert len(set(titles)) == 48
+    assert len(set(titles)) == len(titles) == len(choices())  # every choice, each its own title
 
 
-def test_built_week_calendars_parse(real_site: Path) -> None:
+def test_built_week_calendars_parse(real_site: Path, real_library: Library) -> None:
     files = sorted((real_site / "plans" / "your-week").glob("*.ics"))
-    assert len(files) == sum(1 for week in plan_weeks(load(REPO).library) if week.plan)
+    assert len(files) == sum(1 for week in plan_weeks(real_library) if week.plan)
     for file in files:
         events = list(Calendar.from_ical(file.read_bytes()).walk("VEVENT"))
         assert 2 <= len(events) <= 5, file

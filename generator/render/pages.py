@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -48,6 +49,9 @@ SOURCE_KINDS = {
     "expert-opinion": "Expert opinion",
 }
 T = TypeVar("T")
+# In a hand-written page, `{{ count.exercises }}` (or myths, plans, muscles,
+# sources) is replaced by how many the library has, so no page writes a count by hand.
+COUNT_TOKEN = re.compile(r"\{\{ *count\.(exercises|myths|plans|muscles|sources) *\}\}")
 REGIONS = {"lateral-hip": "Side of the hip", "hip": "Hip and buttock", "thigh": "Thigh", "trunk": "Trunk", "lower-leg": "Lower leg"}
 
 
@@ -111,6 +115,11 @@ class Page:
 
     def sources(self) -> list[str]:
         return list(self.links.page_sources.get(self.path, ()))
+
+
+def fill_counts(text: str, library: Library) -> str:
+    """A hand-written page's text with each count token replaced by the library's number."""
+    return COUNT_TOKEN.sub(lambda match: str(len(getattr(library, match.group(1)))), text)
 
 
 def _render(template: str, page: Page, **context: object) -> str:
@@ -188,7 +197,8 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     pages["references.md"] = _render("references.md.j2", page("references.md"), groups=grouped(library.sources.values(), "kind", SOURCE_KINDS), titles=page_titles(library))
     for hand in library.pages.values():
         jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
-        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
+        body = fill_counts(hand.body, library)
+        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, body=body, jsonld=jsonld)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     cards = page_cards(pages, library, weeks, site)
     files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}
