@@ -68,12 +68,12 @@ class Base:
 
 
 BASES: Mapping[str, Base] = {
-    "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other")),
+    "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other"), 20, 30),
     "split-stance": Base(UP, (0, 0, 1), "front", "in a split stance, one foot forward and one back", ("front", "back")),
     "seated": Base(UP, (0, 0, 1), "front", "sitting", ("working", "other")),
-    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 20, 40),
+    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 30, 20),
     "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
-    "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom")),
+    "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom"), 40),
     "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom")),
 }
 
