@@ -221,6 +221,17 @@ class PosePair:
     end: Pose
     via: Pose | None = None  # a middle position, for movements that arc
     second_view: str | None = None  # a second view of the end, for what `view` hides
+    facts: tuple[PoseFact, ...] = ()  # what the positions must show, in the steps' terms (generator/check/pose_rules.py)
+    moves: str | None = None  # the joint the arrow follows and the view must show (default: the one that moves most)
+
+
+@dataclass(frozen=True)
+class PoseFact:
+    """One thing a position must show: `{at: end, fact: knee_at_hip_height, side: working}`."""
+
+    at: str  # start, via or end
+    fact: str
+    side: str  # working, other or both
 
 
 @dataclass(frozen=True)

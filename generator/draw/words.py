@@ -19,6 +19,8 @@ EQUIPMENT_WORDS = {
     "cable-ankle": "a low cable on the {working} ankle",
     "machine-pads": "machine pads outside the knees",
     "seat": "a bench or box to sit on",
+    "machine-seat": "a machine seat with a backrest",
+    "support": "the {other} hand on a chair back",
     "bench-back": "the upper back on a bench",
     "bench-foot": "the {other} foot on a bench",
     "step": "the {working} foot on a step",
