@@ -104,13 +104,14 @@ def _amount(value: float, unit_name: str) -> str:
 def _facts(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
     """HD319: each stated fact holds on the drawn figure."""
     start = figure.points[0]
+    bench = bench_top(pair, figure.points) if "bench-back" in pair.equipment else None
     for i, pf in enumerate(pair.facts):
         if pf.at == "via" and pair.via is None:
             yield document.error(("pose", "facts", i, "at"), "HD319", "pose.facts: a fact at via, but the pose has no via", "add a via position or say the fact at start or end")
             continue
         pose, points = figure.at(pf.at)
         fact = FACTS[pf.fact]
-        for side, value in measured(pf.fact, pose, points, start, pf.side):
+        for side, value in measured(pf.fact, pose, points, start, pf.side, bench):
             if holds(pf.fact, value):
                 continue
             want = f"between {_amount(fact.lo, fact.unit)} and {_amount(fact.hi, fact.unit)}" if fact.hi < 9 else f"at least {_amount(fact.lo, fact.unit)}"
@@ -214,7 +215,7 @@ def contacts(pair: PosePair, stage: str, points: Points, lifted: set[str]) -> di
     if base == "seated":
         want["seat"] = (points["pelvis"], 0.11)
     if base == "supine":
-        want["upper back"] = (points["back-high"], 0.02)
+        want["upper back"] = (points["shoulders"], 0.12)  # the trunk's deepest section (at the hips) sets how low a lying figure rests
     if base == "quadruped":
         want.update({f"{names[s]} hand": (points[f"{s}-hand"], 0.03) for s in ("working", "other")})
         for s in legs:
@@ -264,7 +265,7 @@ DRAWN_AS: Mapping[str, tuple[str, ...]] = {  # an equipment id -> what in pose.e
     "cable-machine": ("cable-ankle",),
     "hip-abduction-machine": ("machine-seat",),
 }
-HOLD = re.compile(r"\bhold\w*\b[^.]*\b(wall|chair|rail|support|post)\b", re.IGNORECASE)
+HOLD = re.compile(r"(?<!or )\bhold\w*\b[^.]*?\b(wall|chair|rail|support|post)\b", re.IGNORECASE)  # "hands on your hips or holding a wall" is a choice, not a support
 
 
 def _equipment(document: Document, exercise: Exercise) -> Iterator[DataError]:

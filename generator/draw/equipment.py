@@ -148,7 +148,7 @@ def bench_top(pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -> Vec:
     last = poses[-1]
     blades = last["back-high"]
     x, _, z = add(blades, mul(_flat(trunk_frame(pair.end).up), 0.2))
-    return (x, blades[1] - 0.05, z)
+    return (x, blades[1] - 0.02, z)
 
 
 def _bench(cam: Camera, top: Vec, a: Vec, b: Vec) -> Part:

@@ -81,6 +81,7 @@ class Measure:
     start: Points
     s: str
     o: str
+    bench: Vec | None = None  # the middle of the top of a bench under the upper back, if there is one
 
     def j(self, joint: str, side: str | None = None) -> Vec:
         return self.p[f"{side or self.s}-{joint}"]
@@ -137,8 +138,7 @@ FACTS: Mapping[str, Fact] = {
     "back_flat": Fact(lambda m: abs(90 - _trunk_tilt(m)), 0, 15, "degrees", "back flat like a table top", "keep trunk near 0 on hands and knees"),
     "trunk_upright": Fact(_trunk_tilt, 0, 25, "degrees", "trunk upright", "lower trunk (the forward lean) to 25 or less"),
     "trunk_forward": Fact(_trunk_tilt, 35, 95, "degrees", "chest leaning forward over the hips, back flat", "tip trunk forward 35 degrees or more"),
-    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], add(mul(m.j("ankle", "working"), 0.5), mul(m.j("ankle", "other"), 0.5))),
-                         0, 0.08, "cm", "body in one straight line from the shoulders to the feet", "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
+    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("ankle")), 0, 0.08, "cm", "body in one straight line from the shoulders to the {leg_only} heel", "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
     "shoulders_hips_knees_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("knee")), 0, 0.07, "cm",
                                          "shoulders, hips and {leg} knee in a straight line", "raise the hips: hip 0 with trunk about -20 on your back"),
     "leg_straight": Fact(lambda m: m.bend(), 0, 15, "degrees", "{leg} straight", "set knee to 0 for that leg"),
@@ -163,11 +163,14 @@ FACTS: Mapping[str, Fact] = {
                                    "{leg} foot stepped back and across, behind the {other} heel", "step back (hip below 0) and across (hip_out below 0)"),
     "knee_over_toes": Fact(lambda m: abs(dot(_sub(m.j("knee"), _foot_mid(m)), _flat(cross(_flat(_sub(m.j("toe"), m.j("ankle"))), UP)))), 0, 0.07, "cm",
                            "{leg} knee over the middle toes", "line the knee up over the foot: less hip_out, or more, on that side"),
+    "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{leg} knee just above the floor", "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
+    "upper_back_on_bench": Fact(lambda m: 9.0 if m.bench is None else max(abs(m.p["back-high"][1] - 0.02 - m.bench[1]), _horizontal(m.p["back-high"], m.bench) - 0.25),
+                                0, 0.05, "cm", "upper back on the bench, its edge under the shoulder blades", "draw a bench-back and rest the shoulder blades on it (trunk and hip angles at this stage)"),
     "hips_on_floor": Fact(lambda m: min(m.j("hip", "working")[1], m.j("hip", "other")[1]) - 0.085, -0.05, 0.07, "cm", "hips on the floor",
                           "lower the hips to the floor (trunk and trunk_side)"),
     "hips_raised": Fact(lambda m: min(m.j("hip", "working")[1], m.j("hip", "other")[1]) - 0.085, 0.1, 9, "cm", "hips raised off the floor", "lift the hips"),
     "feet_together": Fact(lambda m: math.dist(m.j("ankle", "working"), m.j("ankle", "other")), 0, 0.22, "cm", "feet together", "bring the ankles together"),
-    "feet_apart": Fact(lambda m: _horizontal(m.j("ankle", "working"), m.j("ankle", "other")), 0.22, 9, "cm", "feet apart", "open hip_out on both sides a little"),
+    "feet_apart": Fact(lambda m: _horizontal(m.j("ankle", "working"), m.j("ankle", "other")), 0.25, 9, "cm", "feet apart", "open hip_out on both sides a little"),
     "knee_opened": Fact(lambda m: math.dist(m.j("knee"), m.j("knee", m.o)) - math.dist(m.start[f"{m.s}-knee"], m.start[f"{m.o}-knee"]), 0.1, 9, "cm",
                         "{leg} knee opened away from the other", "open that knee: hip_out and hip_turn"),
     "foot_raised": Fact(lambda m: m.j("ankle")[1] - m.start[f"{m.s}-ankle"][1], 0.12, 9, "cm", "{leg} raised", "raise that leg (hip_out when lying on your side)"),
@@ -185,13 +188,15 @@ def leg_words(base_side_words: tuple[str, str], side: str, limb: str) -> str:
 
 def say(fact: str, side: str, base_side_words: tuple[str, str]) -> str:
     other = base_side_words[1 - SIDE_WORDS[side]] if side != "both" else "other"
-    return FACTS[fact].words.format(leg=leg_words(base_side_words, side, "leg"), arm=leg_words(base_side_words, side, "arm"), other=other)
+    only = base_side_words[SIDE_WORDS[side]] if side != "both" else "two"
+    words = FACTS[fact].words.format(leg=leg_words(base_side_words, side, "leg"), arm=leg_words(base_side_words, side, "arm"), other=other, leg_only=only)
+    return words.replace("both legs knee", "both knees").replace("both legs foot", "both feet").replace("both legs thigh", "both thighs").replace("both arms hand", "both hands")
 
 
-def measured(fact: str, pose: Pose, points: Points, start: Points, side: str) -> list[tuple[str, float]]:
+def measured(fact: str, pose: Pose, points: Points, start: Points, side: str, bench: Vec | None = None) -> list[tuple[str, float]]:
     """The fact's measure on each side it names (both: working and other)."""
     sides = ("working", "other") if side == "both" else (side,)
-    return [(s, FACTS[fact].measure(Measure(pose, points, start, s, "other" if s == "working" else "working"))) for s in sides]
+    return [(s, FACTS[fact].measure(Measure(pose, points, start, s, "other" if s == "working" else "working", bench))) for s in sides]
 
 
 def holds(fact: str, value: float) -> bool:
