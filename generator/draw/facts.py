@@ -11,6 +11,7 @@ checks every fact of every pose (HD319); generator/draw/words.py says them.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -124,46 +125,48 @@ def _foot_mid(m: Measure, s: str | None = None) -> Vec:
 
 
 FACTS: Mapping[str, Fact] = {
-    "knee_at_hip_height": Fact(lambda m: m.j("knee")[1] - m.j("hip")[1], -0.11, 0.11, "cm", "{leg} knee lifted about level with the hip",
+    "knee_at_hip_height": Fact(lambda m: m.j("knee")[1] - m.j("hip")[1], -0.11, 0.11, "cm", "{s} knee lifted about level with the hip",
                                "open hip_out (or bend the hip) until the knee is level with the hip"),
-    "thigh_level": Fact(lambda m: m.j("knee")[1] - m.j("hip")[1], -0.13, 0.13, "cm", "{leg} thigh close to level with the floor",
+    "leg_at_hip_height": Fact(lambda m: m.j("ankle")[1] - m.j("hip")[1], -0.15, 0.15, "cm", "{s} leg lifted to about hip height",
+                              "lift that leg (hip, hip_out) until the foot is as high as the hip"),
+    "thigh_level": Fact(lambda m: m.j("knee")[1] - m.j("hip")[1], -0.13, 0.13, "cm", "{s} thigh close to level with the floor",
                         "bend the hip and knee of that leg so the knee comes to the hip's height"),
-    "knee_under_hip": Fact(lambda m: _horizontal(m.j("knee"), m.j("hip")), 0, 0.1, "cm", "{leg} knee under the hip", "set hip to 90 on hands and knees"),
-    "hand_under_shoulder": Fact(lambda m: _horizontal(m.j("hand"), m.j("shoulder")), 0, 0.12, "cm", "{arm} hand under the shoulder",
+    "knee_under_hip": Fact(lambda m: _horizontal(m.j("knee"), m.j("hip")), 0, 0.1, "cm", "{s} knee under the hip", "set hip to 90 on hands and knees"),
+    "hand_under_shoulder": Fact(lambda m: _horizontal(m.j("hand"), m.j("shoulder")), 0, 0.12, "cm", "{s} hand under the shoulder",
                                 "point the arm straight down: shoulder 90 on hands and knees"),
-    "elbow_under_shoulder": Fact(lambda m: _horizontal(m.j("elbow"), m.j("shoulder")), 0, 0.08, "cm", "{arm} elbow under the shoulder",
+    "elbow_under_shoulder": Fact(lambda m: _horizontal(m.j("elbow"), m.j("shoulder")), 0, 0.08, "cm", "{s} elbow under the shoulder",
                                  "make the upper arm vertical: with the trunk tipped by trunk_side, shoulder_out is 90 minus the tip"),
-    "forearm_on_floor": Fact(lambda m: max(m.j("elbow")[1] - 0.04, m.j("hand")[1] - 0.03), -0.05, 0.05, "cm", "{arm} forearm on the floor",
+    "forearm_on_floor": Fact(lambda m: max(m.j("elbow")[1] - 0.04, m.j("hand")[1] - 0.03), -0.05, 0.05, "cm", "{s} forearm on the floor",
                              "bend the elbow 90 with the upper arm vertical, and plant that elbow"),
     "back_flat": Fact(lambda m: abs(90 - _trunk_tilt(m)), 0, 15, "degrees", "back flat like a table top", "keep trunk near 0 on hands and knees"),
     "trunk_upright": Fact(_trunk_tilt, 0, 25, "degrees", "trunk upright", "lower trunk (the forward lean) to 25 or less"),
     "trunk_forward": Fact(_trunk_tilt, 35, 95, "degrees", "chest leaning forward over the hips, back flat", "tip trunk forward 35 degrees or more"),
-    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("ankle")), 0, 0.08, "cm", "body in one straight line from the shoulders to the {leg_only} heel", "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
+    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("ankle")), 0, 0.08, "cm", "body in one straight line from the shoulders to the {s} heel", "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
     "shoulders_hips_knees_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("knee")), 0, 0.07, "cm",
-                                         "shoulders, hips and {leg} knee in a straight line", "raise the hips: hip 0 with trunk about -20 on your back"),
-    "leg_straight": Fact(lambda m: m.bend(), 0, 15, "degrees", "{leg} straight", "set knee to 0 for that leg"),
-    "knee_bent_90": Fact(lambda m: m.bend(), 70, 110, "degrees", "{leg} knee bent about 90 degrees", "set knee near 90 for that leg"),
-    "knee_bent": Fact(lambda m: m.bend(), 20, 150, "degrees", "{leg} knee bent", "bend that knee 20 degrees or more"),
+                                         "shoulders, hips and {s} knee in a straight line", "raise the hips: hip 0 with trunk about -20 on your back"),
+    "leg_straight": Fact(lambda m: m.bend(), 0, 15, "degrees", "{s} leg straight", "set knee to 0 for that leg"),
+    "knee_bent_90": Fact(lambda m: m.bend(), 70, 110, "degrees", "{s} knee bent about 90 degrees", "set knee near 90 for that leg"),
+    "knee_bent": Fact(lambda m: m.bend(), 20, 150, "degrees", "{s} knee bent", "bend that knee 20 degrees or more"),
     "half_squat": Fact(lambda m: min(m.bend("working"), m.bend("other")), 25, 80, "degrees", "in a half squat, hips and knees bent",
                        "bend both knees 25 to 80 degrees, with the hips bent as well"),
     "hip_bent_45": Fact(lambda m: _angle(_sub(m.p["pelvis"], m.p["shoulders"]), _sub(m.j("knee"), m.j("hip"))), 30, 60, "degrees",
-                        "{leg} hip bent about 45 degrees", "set hip near 45 for that leg"),
-    "shin_upright": Fact(lambda m: _angle(_sub(m.j("knee"), m.j("ankle")), UP), 0, 15, "degrees", "{leg} shin upright", "move the foot under the knee (knee and ankle angles)"),
-    "foot_on_floor": Fact(lambda m: _lowest_foot(m.p, m.s), -0.05, 0.05, "cm", "{leg} foot on the floor", "lower that foot to the floor (hip, knee and ankle)"),
-    "foot_off_floor": Fact(lambda m: _lowest_foot(m.p, m.s), 0.04, 9, "cm", "{leg} foot off the floor", "lift that foot: bend or raise that leg"),
-    "foot_out_to_side": Fact(lambda m: dot(_sub(m.j("ankle"), m.j("hip")), m.outward), 0.3, 9, "cm", "{leg} foot out to the side",
+                        "{s} hip bent about 45 degrees", "set hip near 45 for that leg"),
+    "shin_upright": Fact(lambda m: _angle(_sub(m.j("knee"), m.j("ankle")), UP), 0, 15, "degrees", "{s} shin upright", "move the foot under the knee (knee and ankle angles)"),
+    "foot_on_floor": Fact(lambda m: _lowest_foot(m.p, m.s), -0.05, 0.05, "cm", "{s} foot on the floor", "lower that foot to the floor (hip, knee and ankle)"),
+    "foot_off_floor": Fact(lambda m: _lowest_foot(m.p, m.s), 0.04, 9, "cm", "{s} foot off the floor", "lift that foot: bend or raise that leg"),
+    "foot_out_to_side": Fact(lambda m: dot(_sub(m.j("ankle"), m.j("hip")), m.outward), 0.3, 9, "cm", "{s} foot out to the side",
                              "open hip_out on that side until the foot is well out past the hip"),
-    "foot_beside_hip": Fact(lambda m: abs(dot(_sub(m.j("toe"), m.j("hip")), m.heading)), 0, 0.25, "cm", "{leg} toes level with the hip",
+    "foot_beside_hip": Fact(lambda m: abs(dot(_sub(m.j("toe"), m.j("hip")), m.heading)), 0, 0.25, "cm", "{s} toes level with the hip",
                             "swing the leg forward (hip) until the foot is beside the hip, not behind it"),
     "toes_behind_other_heel": Fact(lambda m: max(abs(dot(_sub(m.j("toe"), m.j("ankle", m.o)), _flat(cross(m.heading, UP)))),
                                                  dot(_sub(m.j("toe"), m.j("ankle", m.o)), m.heading) + 0.35), 0, 0.2, "cm",
-                                   "{leg} toes on the floor just behind the {other} heel", "bring the straight leg in (hip_out below 0) and back so its toes sit behind the other heel"),
+                                   "{s} toes on the floor just behind the {other} heel", "bring the straight leg in (hip_out below 0) and back so its toes sit behind the other heel"),
     "foot_behind_and_across": Fact(lambda m: max(0.1 - dot(_sub(m.j("ankle", m.o), m.j("ankle")), m.heading),
                                                  dot(_sub(m.j("ankle"), m.j("ankle", m.o)), m.outward) + 0.05), -9, 0, "cm",
-                                   "{leg} foot stepped back and across, behind the {other} heel", "step back (hip below 0) and across (hip_out below 0)"),
+                                   "{s} foot stepped back and across, behind the {other} heel", "step back (hip below 0) and across (hip_out below 0)"),
     "knee_over_toes": Fact(lambda m: abs(dot(_sub(m.j("knee"), _foot_mid(m)), _flat(cross(_flat(_sub(m.j("toe"), m.j("ankle"))), UP)))), 0, 0.07, "cm",
-                           "{leg} knee over the middle toes", "line the knee up over the foot: less hip_out, or more, on that side"),
-    "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{leg} knee just above the floor", "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
+                           "{s} knee over the middle toes", "line the knee up over the foot: less hip_out, or more, on that side"),
+    "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{s} knee just above the floor", "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
     "upper_back_on_bench": Fact(lambda m: 9.0 if m.bench is None else max(abs(m.p["back-high"][1] - 0.02 - m.bench[1]), _horizontal(m.p["back-high"], m.bench) - 0.25),
                                 0, 0.05, "cm", "upper back on the bench, its edge under the shoulder blades", "draw a bench-back and rest the shoulder blades on it (trunk and hip angles at this stage)"),
     "hips_on_floor": Fact(lambda m: min(m.j("hip", "working")[1], m.j("hip", "other")[1]) - 0.085, -0.05, 0.07, "cm", "hips on the floor",
@@ -172,25 +175,27 @@ FACTS: Mapping[str, Fact] = {
     "feet_together": Fact(lambda m: math.dist(m.j("ankle", "working"), m.j("ankle", "other")), 0, 0.22, "cm", "feet together", "bring the ankles together"),
     "feet_apart": Fact(lambda m: _horizontal(m.j("ankle", "working"), m.j("ankle", "other")), 0.25, 9, "cm", "feet apart", "open hip_out on both sides a little"),
     "knee_opened": Fact(lambda m: math.dist(m.j("knee"), m.j("knee", m.o)) - math.dist(m.start[f"{m.s}-knee"], m.start[f"{m.o}-knee"]), 0.1, 9, "cm",
-                        "{leg} knee opened away from the other", "open that knee: hip_out and hip_turn"),
-    "foot_raised": Fact(lambda m: m.j("ankle")[1] - m.start[f"{m.s}-ankle"][1], 0.12, 9, "cm", "{leg} raised", "raise that leg (hip_out when lying on your side)"),
+                        "{s} knee opened away from the other", "open that knee: hip_out and hip_turn"),
+    "foot_raised": Fact(lambda m: m.j("ankle")[1] - m.start[f"{m.s}-ankle"][1], 0.12, 9, "cm", "{s} leg raised", "raise that leg (hip_out when lying on your side)"),
 }
 LIFTS = ("foot_off_floor", "knee_at_hip_height", "foot_raised")  # facts that say a leg leaves its surface
 SIDE_WORDS = {"working": 0, "other": 1}
 
 
-def leg_words(base_side_words: tuple[str, str], side: str, limb: str) -> str:
-    """"working leg", "top arm", "both legs"."""
-    if side == "both":
-        return f"both {limb}s"
-    return f"{base_side_words[SIDE_WORDS[side]]} {limb}"
+PLURAL = {"knee": "knees", "foot": "feet", "leg": "legs", "hand": "hands", "thigh": "thighs", "shin": "shins", "elbow": "elbows", "hip": "hips",
+          "shoulder": "shoulders", "forearm": "forearms"}
 
 
 def say(fact: str, side: str, base_side_words: tuple[str, str]) -> str:
-    other = base_side_words[1 - SIDE_WORDS[side]] if side != "both" else "other"
-    only = base_side_words[SIDE_WORDS[side]] if side != "both" else "two"
-    words = FACTS[fact].words.format(leg=leg_words(base_side_words, side, "leg"), arm=leg_words(base_side_words, side, "arm"), other=other, leg_only=only)
-    return words.replace("both legs knee", "both knees").replace("both legs foot", "both feet").replace("both legs thigh", "both thighs").replace("both arms hand", "both hands")
+    """A fact in words, its side named as the base position names it: "front knee over the middle toes", "both feet on the floor"."""
+    words = FACTS[fact].words
+    if side != "both":
+        mine, theirs = base_side_words[SIDE_WORDS[side]], base_side_words[1 - SIDE_WORDS[side]]
+        return words.format(s=mine, other=theirs)
+    words = words.format(s="both", other="other")
+    for one, many in PLURAL.items():
+        words = re.sub(rf"\b{one}\b", many, words)
+    return words
 
 
 def measured(fact: str, pose: Pose, points: Points, start: Points, side: str, bench: Vec | None = None) -> list[tuple[str, float]]:

@@ -74,7 +74,7 @@ BASES: Mapping[str, Base] = {
     "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 30, 20),
     "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
     "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom"), 40),
-    "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom")),
+    "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom"), 30, 30),
 }
 
 JOINTS = ("pelvis", "shoulders", "head", *(f"{s}-{j}" for s in SIDES for j in ("hip", "knee", "ankle", "toe", "shoulder", "elbow", "hand")))
@@ -245,6 +245,8 @@ def camera(base: str, view: str) -> Camera:
     level = unit((look[0], 0.0, look[2]))  # the schema keeps views off the vertical
     if view != "side":
         side, turn = cross(b.up, b.front), math.radians(b.turn)
+        if abs(side[1]) > 0.9:  # lying on a side, the working side is up: turn toward the feet instead, to show what points at the viewer
+            side = mul(b.up, -1)
         level = unit(add(mul(level, math.cos(turn)), mul((side[0], 0.0, side[2]), math.sin(turn))))
     right = cross(level, UP) if view == "side" else cross(UP, level)  # side views face right
     e = math.radians(0 if view == "side" else b.elevation)

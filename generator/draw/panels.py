@@ -133,7 +133,8 @@ def _floor(cam: Camera, sc: Scene) -> str:
     """The floor: a faint band where it is seen from above, and its near edge, as wide as the body's reach at any moment (so panels of one view share a floor)."""
     across = [cam.project(v)[0] for p in sc.points for v in p.values()]
     x0, x1 = min(across) - 0.25, max(across) + 0.25
-    along = [cam.project((x, 0.0, z))[1] for p in sc.points for x, _, z in p.values()]
+    resting = [(x, z) for p in sc.points for x, y, z in p.values() if y < 0.15] or [(x, z) for p in sc.points for x, _, z in p.values()]
+    along = [cam.project((x, 0.0, z))[1] for x, z in resting]  # under what rests on the floor, so a lifted limb does not pull the floor's edge down
     near, far = min(along), max(along)
     if far - near > 0.02:  # seen from above: the floor reaches a little in front of the feet
         near -= 0.06
