@@ -2,14 +2,14 @@
 
 - HD313 a straight hip opened too far to the side; HD314 the end does not
   move; HD316 the body goes through the floor.
-- HD319 pose facts: every fact the pose states (`facts:`, in the words of its
+- HD330 pose facts: every fact the pose states (`facts:`, in the words of its
   steps: generator/draw/facts.py) holds on the drawn figure, at its stage.
-- HD320 motion in view: the part that moves keeps at least 70 % of its path
+- HD331 motion in view: the part that moves keeps at least 70 % of its path
   length in one of the panels' views, so a sideways lift is not seen end on.
-- HD321 support and contact: what the base position puts on the floor, a
+- HD332 support and contact: what the base position puts on the floor, a
   bench or a seat touches it at the start and the end (unless a fact says that
   leg is lifted), and nothing passes through the furniture.
-- HD322 equipment drawn: the equipment the exercise lists, and a support the
+- HD333 equipment drawn: the equipment the exercise lists, and a support the
   setup says to hold, are in the figure.
 """
 
@@ -102,12 +102,12 @@ def _amount(value: float, unit_name: str) -> str:
 
 
 def _facts(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
-    """HD319: each stated fact holds on the drawn figure."""
+    """HD330: each stated fact holds on the drawn figure."""
     start = figure.points[0]
     bench = bench_top(pair, figure.points) if "bench-back" in pair.equipment else None
     for i, pf in enumerate(pair.facts):
         if pf.at == "via" and pair.via is None:
-            yield document.error(("pose", "facts", i, "at"), "HD319", "pose.facts: a fact at via, but the pose has no via", "add a via position or say the fact at start or end")
+            yield document.error(("pose", "facts", i, "at"), "HD330", "pose.facts: a fact at via, but the pose has no via", "add a via position or say the fact at start or end")
             continue
         pose, points = figure.at(pf.at)
         fact = FACTS[pf.fact]
@@ -116,7 +116,7 @@ def _facts(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataEr
                 continue
             want = f"between {_amount(fact.lo, fact.unit)} and {_amount(fact.hi, fact.unit)}" if fact.hi < 9 else f"at least {_amount(fact.lo, fact.unit)}"
             message = f"pose.facts: '{pf.fact}' ({side}) does not hold at the {pf.at}: the figure measures {_amount(value, fact.unit)}, {want}"
-            yield document.error(("pose", "facts", i), "HD319", message, f"{fact.hint} in pose.{pf.at}")
+            yield document.error(("pose", "facts", i), "HD330", message, f"{fact.hint} in pose.{pf.at}")
 
 
 # --- motion in view ------------------------------------------------------
@@ -139,7 +139,7 @@ def kept(pair: PosePair, figure: Drawn, joint: str, view: str) -> float:
 
 
 def _in_view(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
-    """HD320: the part that moves is seen moving, not end on."""
+    """HD331: the part that moves is seen moving, not end on."""
     joint = mover(pair, figure.points)
     panels = [v for v in (pair.view, pair.second_view) if v]
     shown = {v: kept(pair, figure, joint, v) for v in panels}
@@ -149,7 +149,7 @@ def _in_view(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
     said = ", ".join(f"{v} {shown[v]:.0%}" for v in panels)
     message = f"pose.view: the {joint.replace('-', ' ')} moves mostly toward or away from the viewer: its path keeps {said} of its length in the picture, under {IN_VIEW:.0%}"
     hint = f"view: {best} keeps {kept(pair, figure, joint, best):.0%}" + (f" (or name the part that moves with moves:)" if pair.moves is None else "")
-    yield document.error(("pose", "view"), "HD320", message, hint)
+    yield document.error(("pose", "view"), "HD331", message, hint)
 
 
 # --- support and contact -------------------------------------------------
@@ -234,7 +234,7 @@ def contacts(pair: PosePair, stage: str, points: Points, lifted: set[str]) -> di
 
 
 def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
-    """HD321: the supports touch; nothing floats or passes through."""
+    """HD332: the supports touch; nothing floats or passes through."""
     found = surfaces(pair, figure.points)
     for stage in ("start", "end"):
         _, points = figure.at(stage)
@@ -244,12 +244,12 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
             if gap > TOUCH:
                 message = f"pose.{stage}: the {part} floats {gap * 100:.0f} cm above the {where}"
                 hint = f"change the angles so the {part} rests on the {where}, or the `planted` joint; a leg meant to be lifted needs a fact such as foot_off_floor"
-                yield document.error(("pose", stage), "HD321", message, hint)
+                yield document.error(("pose", stage), "HD332", message, hint)
         for s in found[1:]:
             inside = [j for j in JOINTS if s.distance(points[j]) < -0.06]
             if inside:
                 message = f"pose.{stage}: the {inside[0].replace('-', ' ')} passes through the {s.name}"
-                yield document.error(("pose", stage), "HD321", message, "move the body onto the furniture, not into it (the angles or `planted`)")
+                yield document.error(("pose", stage), "HD332", message, "move the body onto the furniture, not into it (the angles or `planted`)")
 
 
 # --- equipment drawn -----------------------------------------------------
@@ -269,7 +269,7 @@ HOLD = re.compile(r"(?<!or )\bhold\w*\b[^.]*?\b(wall|chair|rail|support|post)\b"
 
 
 def _equipment(document: Document, exercise: Exercise) -> Iterator[DataError]:
-    """HD322: what the exercise uses is drawn."""
+    """HD333: what the exercise uses is drawn."""
     assert exercise.pose is not None
     drawn_items = set(exercise.pose.equipment)
     where = ("pose", "equipment") if "equipment" in document.value["pose"] else ("pose",)
@@ -277,10 +277,10 @@ def _equipment(document: Document, exercise: Exercise) -> Iterator[DataError]:
         options = DRAWN_AS.get(item, ())
         if options and not drawn_items & set(options):
             message = f"pose: the exercise uses {item}, but the figure does not draw it"
-            yield document.error(where, "HD322", message, f"add one of {', '.join(options)} to pose.equipment")
+            yield document.error(where, "HD333", message, f"add one of {', '.join(options)} to pose.equipment")
     if "hip-abduction-machine" in exercise.equipment and "machine-pads" not in drawn_items:
-        yield document.error(where, "HD322", "pose: the machine's pads are not drawn", "add machine-pads to pose.equipment")
+        yield document.error(where, "HD333", "pose: the machine's pads are not drawn", "add machine-pads to pose.equipment")
     held = HOLD.search(exercise.setup)
     if held and "support" not in drawn_items:
         message = f"pose: the setup says to hold a {held.group(1).lower()}, but the figure draws no support"
-        yield document.error(where, "HD322", message, "add support to pose.equipment (drawn by the other hand)")
+        yield document.error(where, "HD333", message, "add support to pose.equipment (drawn by the other hand)")

@@ -5,7 +5,7 @@ side: working}]`). Each fact here is a measure of the drawn body (metres or
 degrees, from `drawn` below: the frames as the panels draw them, resting on
 the floor), the range the measure must fall in, the words "Describe the
 movement" says for it, and a hint for when it fails. generator/check/pose_rules.py
-checks every fact of every pose (HD319); generator/draw/words.py says them.
+checks every fact of every pose (HD330); generator/draw/words.py says them.
 """
 
 from __future__ import annotations
