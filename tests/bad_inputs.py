@@ -148,7 +148,7 @@ CASES += (
     BadInput("fact at via without a via", LIFT, ("replace", "    working: {hip_out: 35}\n", "    working: {hip_out: 35}\n  facts:\n    - {at: via, fact: leg_straight}\n"), "HD330"),
     BadInput("unknown pose fact", LIFT, ("replace", "    working: {hip_out: 35}\n", "    working: {hip_out: 35}\n  facts:\n    - {at: end, fact: knee_to_elbow}\n"), "HD204"),
     BadInput("floating body: upper back on a bench that is not drawn", "exercises/thrust.yml", ("replace", "  equipment: [bench-back, barbell-hips]", "  equipment: [barbell-hips]"), "HD332"),
-    BadInput("floating knee on hands and knees", LIFT, ("replace", LIFT_POSE, "pose:\n  base: quadruped\n  view: back\n  start:\n    working: {knee: 140}\n  end:\n    working: {hip_out: 40}\n"), "HD332"),
+    BadInput("floating knee on hands and knees", LIFT, ("replace", LIFT_POSE, "pose:\n  base: quadruped\n  view: back\n  start:\n    working: {hip: 40}\n  end:\n    working: {hip_out: 40}\n"), "HD332"),
     BadInput("banded exercise draws no band", CLAM, ("replace", "  equipment: [band-knees]\n", ""), "HD333"),
     BadInput("support held but not drawn", LIFT, ("replace", "setup: Lie on your side, legs straight.", "setup: Stand tall and hold a chair with one hand."), "HD333"),
     BadInput("promise to remove hip dips", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It will get rid of hip dips in a month [@study-a]."), "HD501"),

@@ -233,13 +233,19 @@ def contacts(pair: PosePair, stage: str, points: Points, lifted: set[str]) -> di
     return want
 
 
+MOVED = 0.12  # metres: a support that moves this far from the start is the movement itself (a lifted knee), not a support
+
+
 def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
-    """HD332: the supports touch; nothing floats or passes through."""
+    """HD332: the supports touch at the start, and at the end those that stayed put; nothing floats or passes through."""
     found = surfaces(pair, figure.points)
+    first = contacts(pair, "start", figure.points[0], set())
     for stage in ("start", "end"):
         _, points = figure.at(stage)
         lifted = {s for pf in pair.facts if pf.at == stage and pf.fact in LIFTS for s in (("working", "other") if pf.side == "both" else (pf.side,))}
         for part, (p, reach) in contacts(pair, stage, points, lifted).items():
+            if stage == "end" and part in first and math.dist(p, first[part][0]) > MOVED:
+                continue
             gap, where = min(((s.distance(p) - reach, s.name) for s in found), key=lambda g: abs(g[0]))
             if gap > TOUCH:
                 message = f"pose.{stage}: the {part} floats {gap * 100:.0f} cm above the {where}"
