@@ -50,7 +50,7 @@ def check_pose(document: Document, exercise: Exercise) -> Iterator[DataError]:
         message = "pose.end gives the same angles as the start, so the picture would not move"
         yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
         return
-    figure = drawn(pair, 8)
+    figure = drawn(pair)
     yield from _facts(document, pair, figure)
     yield from _in_view(document, pair, figure)
     yield from _contact(document, pair, figure)

@@ -36,10 +36,10 @@ class Drawn:
 
 
 def drawn(pair: PosePair, steps: int = 4) -> Drawn:
-    poses = tuple(poses_between(pair, steps))
-    moments = frames(pair, steps)
+    poses = poses_between(pair, steps)
+    moments = frames(pair, steps, poses)
     lift = -surface_lowest(poses[0], moments[0])
-    return Drawn(poses, tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments))
+    return Drawn(tuple(poses), tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments))
 
 
 # --- measures ------------------------------------------------------------

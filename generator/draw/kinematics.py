@@ -264,8 +264,13 @@ def joint_positions(pose: Pose) -> dict[str, Point]:
 # --- movement ------------------------------------------------------------
 
 
+_LIMB_FIELDS = tuple(f.name for f in fields(Limb))
+
+
 def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
-    return Limb(**{f.name: getattr(a, f.name) + (getattr(b, f.name) - getattr(a, f.name)) * t for f in fields(Limb)})
+    if a == b:
+        return a
+    return Limb(**{name: getattr(a, name) + (getattr(b, name) - getattr(a, name)) * t for name in _LIMB_FIELDS})
 
 
 def between(start: Pose, end: Pose, t: float) -> Pose:
@@ -288,10 +293,10 @@ def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
     return out
 
 
-def frames(pair: PosePair, steps: int = STEPS) -> list[dict[str, Vec]]:
-    """World points of `poses_between`, each moved so the planted joint stays where the start has it."""
+def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None) -> list[dict[str, Vec]]:
+    """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
     out: list[dict[str, Vec]] = []
-    for pose in poses_between(pair, steps):
+    for pose in poses if poses is not None else poses_between(pair, steps):
         points = world_points(pose)
         if out:
             shift = add(out[0][pair.planted], mul(points[pair.planted], -1))
