@@ -408,3 +408,13 @@ def test_the_reviewers_sheet_shows_every_exercise_still(tmp_path: Path) -> None:
     text = sheet.read_text(encoding="utf-8")
     assert all(f"<small>{ex.id} " in text for ex in exercises())
     assert "Through the floor" not in text
+
+
+def test_the_schema_and_contributing_list_every_pose_fact() -> None:
+    from generator.draw.facts import FACTS
+
+    schema = json.loads((REPO / "schema" / "exercise.schema.json").read_text(encoding="utf-8"))
+    listed = schema["properties"]["pose"]["properties"]["facts"]["items"]["properties"]["fact"]["enum"]
+    assert sorted(listed) == sorted(FACTS)
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert all(f"| `{name}` |" in guide for name in FACTS)

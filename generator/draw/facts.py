@@ -166,6 +166,7 @@ FACTS: Mapping[str, Fact] = {
                                    "{s} foot stepped back and across, behind the {other} heel", "step back (hip below 0) and across (hip_out below 0)"),
     "knee_over_toes": Fact(lambda m: abs(dot(_sub(m.j("knee"), _foot_mid(m)), _flat(cross(_flat(_sub(m.j("toe"), m.j("ankle"))), UP)))), 0, 0.07, "cm",
                            "{s} knee over the middle toes", "line the knee up over the foot: less hip_out, or more, on that side"),
+    "hand_on_hip": Fact(lambda m: math.dist(m.j("hand"), m.j("hip")), 0, 0.18, "cm", "{s} hand on the hip", "bend the elbow and bring the arm back (shoulder, shoulder_out, shoulder_turn, elbow)"),
     "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{s} knee just above the floor", "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
     "upper_back_on_bench": Fact(lambda m: 9.0 if m.bench is None else max(abs(m.p["back-high"][1] - 0.02 - m.bench[1]), _horizontal(m.p["back-high"], m.bench) - 0.25),
                                 0, 0.05, "cm", "upper back on the bench, its edge under the shoulder blades", "draw a bench-back and rest the shoulder blades on it (trunk and hip angles at this stage)"),
