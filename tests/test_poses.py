@@ -418,3 +418,26 @@ def test_the_schema_and_contributing_list_every_pose_fact() -> None:
     assert sorted(listed) == sorted(FACTS)
     guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert all(f"| `{name}` |" in guide for name in FACTS)
+
+
+def test_a_hydrant_seen_from_the_side_is_told_a_view_that_shows_the_knee_going_out() -> None:
+    from generator.check.pose_rules import IN_VIEW, kept
+    from generator.check.validate import build_pose
+    from generator.draw.facts import drawn
+
+    pair = build_pose({"base": "quadruped", "view": "side", "start": {}, "end": {"working": {"hip_out": 80}}})
+    figure = drawn(pair)
+    assert kept(pair, figure, "working-knee", "side") < IN_VIEW <= kept(pair, figure, "working-knee", "back")
+
+
+def test_a_body_resting_on_nothing_is_found_at_the_start() -> None:
+    from generator.check.pose_rules import TOUCH, contacts, surfaces
+    from generator.check.validate import build_pose
+    from generator.draw.facts import drawn
+
+    pair = build_pose({"base": "supine", "view": "side", "equipment": ["barbell-hips"], "start": {"trunk": 38, "both": {"hip": 75, "knee": 100}},
+                       "end": {"trunk": 0, "both": {"hip": 0, "knee": 90}}})  # a hip thrust with its bench left out
+    figure = drawn(pair)
+    found = surfaces(pair, figure.points)
+    back, reach = contacts(pair, "start", figure.points[0], set())["upper back"]
+    assert min(s.distance(back) - reach for s in found) > TOUCH
