@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from generator.draw.equipment import _flat, bench_top, seat_top
@@ -107,7 +108,8 @@ def _facts(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataEr
     bench = bench_top(pair, figure.points) if "bench-back" in pair.equipment else None
     for i, pf in enumerate(pair.facts):
         if pf.at == "via" and pair.via is None:
-            yield document.error(("pose", "facts", i, "at"), "HD330", "pose.facts: a fact at via, but the pose has no via", "add a via position or say the fact at start or end")
+            message, hint = "pose.facts: a fact at via, but the pose has no via", "add a via position or say the fact at start or end"
+            yield document.error(("pose", "facts", i, "at"), "HD330", message, hint)
             continue
         pose, points = figure.at(pf.at)
         fact = FACTS[pf.fact]
@@ -133,8 +135,8 @@ def kept(pair: PosePair, figure: Drawn, joint: str, view: str) -> float:
     """The share of the joint's 3-D path length that a view's picture keeps."""
     cam = camera(pair.base, view)
     track = [p[joint] for p in figure.points]
-    full = sum(math.dist(a, b) for a, b in zip(track, track[1:], strict=False))
-    seen = sum(math.dist(cam.project(a), cam.project(b)) for a, b in zip(track, track[1:], strict=False))
+    full = sum(math.dist(a, b) for a, b in pairwise(track))
+    seen = sum(math.dist(cam.project(a), cam.project(b)) for a, b in pairwise(track))
     return seen / full if full > 1e-6 else 1.0
 
 
@@ -147,8 +149,9 @@ def _in_view(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
         return
     best = max(_views(pair.base), key=lambda v: kept(pair, figure, joint, v))
     said = ", ".join(f"{v} {shown[v]:.0%}" for v in panels)
-    message = f"pose.view: the {joint.replace('-', ' ')} moves mostly toward or away from the viewer: its path keeps {said} of its length in the picture, under {IN_VIEW:.0%}"
-    hint = f"view: {best} keeps {kept(pair, figure, joint, best):.0%}" + (f" (or name the part that moves with moves:)" if pair.moves is None else "")
+    message = (f"pose.view: the {joint.replace('-', ' ')} moves mostly toward or away from the viewer: "
+               f"its path keeps {said} of its length in the picture, under {IN_VIEW:.0%}")
+    hint = f"view: {best} keeps {kept(pair, figure, joint, best):.0%}" + (" (or name the part that moves with moves:)" if pair.moves is None else "")
     yield document.error(("pose", "view"), "HD331", message, hint)
 
 
@@ -249,7 +252,7 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
             gap, where = min(((s.distance(p) - reach, s.name) for s in found), key=lambda g: abs(g[0]))
             if gap > TOUCH:
                 message = f"pose.{stage}: the {part} floats {gap * 100:.0f} cm above the {where}"
-                hint = f"change the angles so the {part} rests on the {where}, or the `planted` joint; a leg meant to be lifted needs a fact such as foot_off_floor"
+                hint = f"change the angles so the {part} rests on the {where}, or the `planted` joint; a leg the steps lift needs a fact such as foot_off_floor"
                 yield document.error(("pose", stage), "HD332", message, hint)
         for s in found[1:]:
             inside = [j for j in JOINTS if s.distance(points[j]) < -0.06]
@@ -271,7 +274,8 @@ DRAWN_AS: Mapping[str, tuple[str, ...]] = {  # an equipment id -> what in pose.e
     "cable-machine": ("cable-ankle",),
     "hip-abduction-machine": ("machine-seat",),
 }
-HOLD = re.compile(r"(?<!or )\bhold\w*\b[^.]*?\b(wall|chair|rail|support|post)\b", re.IGNORECASE)  # "hands on your hips or holding a wall" is a choice, not a support
+# "Hold a chair" asks for a support; "hands on your hips or holding a wall" is a choice, not a support.
+HOLD = re.compile(r"(?<!or )\bhold\w*\b[^.]*?\b(wall|chair|rail|support|post)\b", re.IGNORECASE)
 
 
 def _equipment(document: Document, exercise: Exercise) -> Iterator[DataError]:

@@ -120,6 +120,14 @@ def _trunk_tilt(m: Measure) -> float:
     return _angle(_sub(m.p["shoulders"], m.p["pelvis"]), UP)
 
 
+def _on_bench(m: Measure) -> float:
+    """How far the shoulder blades are from resting on the bench's top, over its pad."""
+    if m.bench is None:
+        return 9.0
+    blades = m.p["back-high"]
+    return max(abs(blades[1] - 0.02 - m.bench[1]), _horizontal(blades, m.bench) - 0.25)
+
+
 def _foot_mid(m: Measure, s: str | None = None) -> Vec:
     return add(mul(m.j("ankle", s), 0.5), mul(m.j("toe", s), 0.5))
 
@@ -141,7 +149,9 @@ FACTS: Mapping[str, Fact] = {
     "back_flat": Fact(lambda m: abs(90 - _trunk_tilt(m)), 0, 15, "degrees", "back flat like a table top", "keep trunk near 0 on hands and knees"),
     "trunk_upright": Fact(_trunk_tilt, 0, 25, "degrees", "trunk upright", "lower trunk (the forward lean) to 25 or less"),
     "trunk_forward": Fact(_trunk_tilt, 35, 95, "degrees", "chest leaning forward over the hips, back flat", "tip trunk forward 35 degrees or more"),
-    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("ankle")), 0, 0.08, "cm", "body in one straight line from the shoulders to the {s} heel", "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
+    "body_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("ankle")), 0, 0.08, "cm",
+                         "body in one straight line from the shoulders to the {s} heel",
+                         "straighten the hips (hip 0) and keep trunk_side so the hips are not piked or sagging"),
     "shoulders_hips_knees_in_line": Fact(lambda m: _off_line(m.p["pelvis"], m.p["shoulders"], m.j("knee")), 0, 0.07, "cm",
                                          "shoulders, hips and {s} knee in a straight line", "raise the hips: hip 0 with trunk about -20 on your back"),
     "leg_straight": Fact(lambda m: m.bend(), 0, 15, "degrees", "{s} leg straight", "set knee to 0 for that leg"),
@@ -151,7 +161,8 @@ FACTS: Mapping[str, Fact] = {
                        "bend both knees 25 to 80 degrees, with the hips bent as well"),
     "hip_bent_45": Fact(lambda m: _angle(_sub(m.p["pelvis"], m.p["shoulders"]), _sub(m.j("knee"), m.j("hip"))), 30, 60, "degrees",
                         "{s} hip bent about 45 degrees", "set hip near 45 for that leg"),
-    "shin_upright": Fact(lambda m: _angle(_sub(m.j("knee"), m.j("ankle")), UP), 0, 15, "degrees", "{s} shin upright", "move the foot under the knee (knee and ankle angles)"),
+    "shin_upright": Fact(lambda m: _angle(_sub(m.j("knee"), m.j("ankle")), UP), 0, 15, "degrees", "{s} shin upright",
+                         "move the foot under the knee (knee and ankle angles)"),
     "foot_on_floor": Fact(lambda m: _lowest_foot(m.p, m.s), -0.05, 0.05, "cm", "{s} foot on the floor", "lower that foot to the floor (hip, knee and ankle)"),
     "foot_off_floor": Fact(lambda m: _lowest_foot(m.p, m.s), 0.04, 9, "cm", "{s} foot off the floor", "lift that foot: bend or raise that leg"),
     "foot_out_to_side": Fact(lambda m: dot(_sub(m.j("ankle"), m.j("hip")), m.outward), 0.3, 9, "cm", "{s} foot out to the side",
@@ -160,24 +171,29 @@ FACTS: Mapping[str, Fact] = {
                             "swing the leg forward (hip) until the foot is beside the hip, not behind it"),
     "toes_behind_other_heel": Fact(lambda m: max(abs(dot(_sub(m.j("toe"), m.j("ankle", m.o)), _flat(cross(m.heading, UP)))),
                                                  dot(_sub(m.j("toe"), m.j("ankle", m.o)), m.heading) + 0.35), 0, 0.2, "cm",
-                                   "{s} toes on the floor just behind the {other} heel", "bring the straight leg in (hip_out below 0) and back so its toes sit behind the other heel"),
+                                   "{s} toes on the floor just behind the {other} heel",
+                                   "bring the straight leg in (hip_out below 0) and back so its toes sit behind the other heel"),
     "foot_behind_and_across": Fact(lambda m: max(0.1 - dot(_sub(m.j("ankle", m.o), m.j("ankle")), m.heading),
                                                  dot(_sub(m.j("ankle"), m.j("ankle", m.o)), m.outward) + 0.05), -9, 0, "cm",
                                    "{s} foot stepped back and across, behind the {other} heel", "step back (hip below 0) and across (hip_out below 0)"),
     "knee_over_toes": Fact(lambda m: abs(dot(_sub(m.j("knee"), _foot_mid(m)), _flat(cross(_flat(_sub(m.j("toe"), m.j("ankle"))), UP)))), 0, 0.07, "cm",
                            "{s} knee over the middle toes", "line the knee up over the foot: less hip_out, or more, on that side"),
-    "hand_on_hip": Fact(lambda m: math.dist(m.j("hand"), m.j("hip")), 0, 0.18, "cm", "{s} hand on the hip", "bend the elbow and bring the arm back (shoulder, shoulder_out, shoulder_turn, elbow)"),
-    "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{s} knee just above the floor", "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
-    "upper_back_on_bench": Fact(lambda m: 9.0 if m.bench is None else max(abs(m.p["back-high"][1] - 0.02 - m.bench[1]), _horizontal(m.p["back-high"], m.bench) - 0.25),
-                                0, 0.05, "cm", "upper back on the bench, its edge under the shoulder blades", "draw a bench-back and rest the shoulder blades on it (trunk and hip angles at this stage)"),
+    "hand_on_hip": Fact(lambda m: math.dist(m.j("hand"), m.j("hip")), 0, 0.18, "cm", "{s} hand on the hip",
+                        "bend the elbow and bring the arm back (shoulder, shoulder_out, shoulder_turn, elbow)"),
+    "knee_just_above_floor": Fact(lambda m: m.j("knee")[1] - 0.055, 0.0, 0.15, "cm", "{s} knee just above the floor",
+                                  "bend that knee and hip more (or less) so it stops a hand's width above the floor"),
+    "upper_back_on_bench": Fact(_on_bench, 0, 0.05, "cm", "upper back on the bench, its edge under the shoulder blades",
+                                "draw a bench-back and rest the shoulder blades on it (trunk and hip angles at this stage)"),
     "hips_on_floor": Fact(lambda m: min(m.j("hip", "working")[1], m.j("hip", "other")[1]) - 0.085, -0.05, 0.07, "cm", "hips on the floor",
                           "lower the hips to the floor (trunk and trunk_side)"),
     "hips_raised": Fact(lambda m: min(m.j("hip", "working")[1], m.j("hip", "other")[1]) - 0.085, 0.1, 9, "cm", "hips raised off the floor", "lift the hips"),
     "feet_together": Fact(lambda m: math.dist(m.j("ankle", "working"), m.j("ankle", "other")), 0, 0.22, "cm", "feet together", "bring the ankles together"),
-    "feet_apart": Fact(lambda m: _horizontal(m.j("ankle", "working"), m.j("ankle", "other")), 0.25, 9, "cm", "feet apart", "open hip_out on both sides a little"),
+    "feet_apart": Fact(lambda m: _horizontal(m.j("ankle", "working"), m.j("ankle", "other")), 0.25, 9, "cm", "feet apart",
+                       "open hip_out on both sides a little"),
     "knee_opened": Fact(lambda m: math.dist(m.j("knee"), m.j("knee", m.o)) - math.dist(m.start[f"{m.s}-knee"], m.start[f"{m.o}-knee"]), 0.1, 9, "cm",
                         "{s} knee opened away from the other", "open that knee: hip_out and hip_turn"),
-    "foot_raised": Fact(lambda m: m.j("ankle")[1] - m.start[f"{m.s}-ankle"][1], 0.12, 9, "cm", "{s} leg raised", "raise that leg (hip_out when lying on your side)"),
+    "foot_raised": Fact(lambda m: m.j("ankle")[1] - m.start[f"{m.s}-ankle"][1], 0.12, 9, "cm", "{s} leg raised",
+                        "raise that leg (hip_out when lying on your side)"),
 }
 LIFTS = ("foot_off_floor", "knee_at_hip_height", "foot_raised")  # facts that say a leg leaves its surface
 SIDE_WORDS = {"working": 0, "other": 1}

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from generator.draw.body import body_parts
 from generator.draw.equipment import furniture, kit_parts, pulley_of
@@ -63,7 +64,7 @@ def mover(pair: PosePair, points: Sequence[Mapping[str, Vec]]) -> str:
         return pair.moves
 
     def length(j: str) -> float:
-        return sum(math.dist(a[j], b[j]) for a, b in zip(points, points[1:], strict=False))
+        return sum(math.dist(a[j], b[j]) for a, b in pairwise(points))
 
     return max(MOVERS, key=lambda j: length(j) * MOVERS[j])
 
@@ -130,7 +131,10 @@ def _path_of_the_mover(sc: Scene, cam: Camera) -> list[Point] | None:
 
 
 def _floor(cam: Camera, sc: Scene) -> str:
-    """The floor: a faint band where it is seen from above, and its near edge, as wide as the body's reach at any moment (so panels of one view share a floor)."""
+    """The floor: a faint band where it is seen from above, and its near edge.
+
+    As wide as the body reaches at any moment, so the panels of one view share a floor.
+    """
     across = [cam.project(v)[0] for p in sc.points for v in p.values()]
     x0, x1 = min(across) - 0.25, max(across) + 0.25
     resting = [(x, z) for p in sc.points for x, y, z in p.values() if y < 0.15] or [(x, z) for p in sc.points for x, _, z in p.values()]
