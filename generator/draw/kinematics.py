@@ -24,11 +24,16 @@ whole and gives default angles (`model.BASE_ANGLES`).
 The view places an orthographic camera: front or back on the body's heading
 (where the chest faces, or where the head points on hands and knees or on your
 back), side on the working side, facing right. Front and back views look down
-20 degrees and turn 15 degrees toward the working side (40 on hands and knees:
-a rear three-quarter view that shows the back as a table top and a leg lifted
-out to the side), so depth shows and the working side is always the near one
-(drawn darker); the side view
-is level and square on. Lengths are in metres for a body about 1.7 m tall; the
+(`Base.elevation`: 20 degrees; 30 on hands and knees, so the back reads as a
+table top; 40 lying on your side, so a 45-degree hip and a bent knee show) and
+turn toward the working side (`Base.turn`: 15 degrees; 30 standing, a
+three-quarter view in which a bent knee and a step back show; 20 on hands and
+knees, nearly square behind, so a knee lifted out to the side travels across
+the picture), so depth shows and the working side is the near one (drawn
+darker). Lying on a side the working side is up, so the turn goes toward the
+feet instead (a side plank's forearm on the floor shows). The side view is
+level and square on. generator/check/pose_rules.py checks that the part that
+moves keeps most of its path in one of the panels (HD331). Lengths are in metres for a body about 1.7 m tall; the
 lowest point of the start pose stands on the floor, and every later frame keeps
 the `planted` joint where the start had it. In-between poses
 interpolate the angles (eased), through `via` when the pose has one.

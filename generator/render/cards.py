@@ -11,7 +11,7 @@ into the og: and twitter: tags.
 A card is drawn only when no card with the same key is in the cache folder
 (social/cache/, git-ignored): the key is a hash of everything the card is
 drawn from (its words, the exercise with its pose) and of the drawing code
-(this module, card_drawing.py, the figure modules they import, the font, and
+(this module, draw/card.py, the figure modules they import, the font, and
 the versions of Pillow, FreeType, CairoSVG and cairo). Cards are drawn and
 written one at a time (on each core when many are missing), so memory does
 not grow with the number of pages.
