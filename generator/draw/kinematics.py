@@ -24,12 +24,12 @@ whole and gives default angles (`model.BASE_ANGLES`).
 The view places an orthographic camera: front or back on the body's heading
 (where the chest faces, or where the head points on hands and knees or on your
 back), side on the working side, facing right. Front and back views look down
-(`Base.elevation`: 20 degrees; 30 on hands and knees, so the back reads as a
-table top; 40 lying on your side, so a 45-degree hip and a bent knee show) and
+(`Base.elevation`: 20 degrees; 35 on hands and knees, so the back reads as a
+table top and the hands sit higher in the picture than a knee lifted out; 40 lying on your side, so a 45-degree hip and a bent knee show) and
 turn toward the working side (`Base.turn`: 15 degrees; 30 standing, a
-three-quarter view in which a bent knee and a step back show; 20 on hands and
+three-quarter view in which a bent knee and a step back show; 12 on hands and
 knees, nearly square behind, so a knee lifted out to the side travels across
-the picture), so depth shows and the working side is the near one (drawn
+the picture, away from the hands), so depth shows and the working side is the near one (drawn
 darker). Lying on a side the working side is up, so the turn goes toward the
 feet instead (a side plank's forearm on the floor shows). The side view is
 level and square on. generator/check/pose_rules.py checks that the part that
@@ -76,7 +76,7 @@ BASES: Mapping[str, Base] = {
     "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other"), 20, 30),
     "split-stance": Base(UP, (0, 0, 1), "front", "in a split stance, one foot forward and one back", ("front", "back")),
     "seated": Base(UP, (0, 0, 1), "front", "sitting", ("working", "other")),
-    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 30, 20),
+    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 35, 12),
     "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
     "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom"), 40),
     "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom"), 30, 30),

@@ -98,7 +98,7 @@ def _bounds(svg: str) -> tuple[float, float, float, float]:
 
 def _faint(cam: Camera, points: Mapping[str, Vec]) -> str | None:
     gap = cam.depth(points["working-hip"]) - cam.depth(points["other-hip"])
-    return "other" if gap > 0.05 else "working" if gap < -0.05 else None
+    return "other" if gap > 0.025 else "working" if gap < -0.025 else None
 
 
 def _parts(sc: Scene, cam: Camera, i: int, fixed: bool = True) -> str:
