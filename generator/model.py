@@ -170,9 +170,9 @@ BASE_ANGLES: Mapping[str, Mapping[str, Any]] = {
     "standing": {"both": {"elbow": 10}},
     "split-stance": {"working": {"hip": 25, "knee": 10, "ankle": 5}, "other": {"hip": -20, "knee": 15, "ankle": -30}, "both": {"elbow": 10}},
     "seated": {"both": {"hip": 90, "knee": 90, "shoulder": 15, "elbow": 30}},
-    "quadruped": {"both": {"hip": 90, "knee": 100, "ankle": -50, "shoulder": 90}},
+    "quadruped": {"trunk": -10, "both": {"hip": 80, "knee": 100, "ankle": -40, "shoulder": 82}},
     "supine": {"both": {"ankle": -20, "shoulder_out": 10}},
-    "side-lying": {"working": {"shoulder": 90, "shoulder_out": -40}, "other": {"shoulder_out": 180}},
+    "side-lying": {"working": {"shoulder": 90, "shoulder_out": -40}, "other": {"hip_out": 6, "shoulder_out": 180}},
     "side-plank": {"trunk_side": 13, "working": {"shoulder_out": 25, "elbow": 45}, "other": {"shoulder_out": 77, "elbow": 90}},
 }
 # The joint that stays put between the start and the end unless `planted:` says otherwise.
@@ -221,6 +221,17 @@ class PosePair:
     end: Pose
     via: Pose | None = None  # a middle position, for movements that arc
     second_view: str | None = None  # a second view of the end, for what `view` hides
+    facts: tuple[PoseFact, ...] = ()  # what the positions must show, in the steps' terms (generator/check/pose_rules.py)
+    moves: str | None = None  # the joint the arrow follows and the view must show (default: the one that moves most)
+
+
+@dataclass(frozen=True)
+class PoseFact:
+    """One thing a position must show: `{at: end, fact: knee_at_hip_height, side: working}`."""
+
+    at: str  # start, via or end
+    fact: str
+    side: str  # working, other or both
 
 
 @dataclass(frozen=True)

@@ -129,6 +129,7 @@ CASES += (
     BadInput("protocol-relative image", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: '![x](//tracker.example/p.gif) Lie down.'"), "HD403"),
 )
 
+LIFT_POSE = "pose:\n  base: side-lying\n  view: front\n  start:\n    other: {knee: 20}\n  end:\n    working: {hip_out: 35}\n"
 CLAM_POSE = "pose:\n  base: side-lying\n  view: front\n  equipment: [band-knees]\n  start:\n    both: {hip: 45, knee: 90}\n  end:\n    working: {hip: 35, hip_out: 30, hip_turn: 35}\n"
 
 CASES += (
@@ -140,6 +141,15 @@ CASES += (
     # what the tests used to find only after validation said "valid"
     BadInput("no pose", CLAM, ("replace", CLAM_POSE, ""), "HD202"),
     BadInput("figure goes through the floor", "exercises/thrust.yml", ("replace", "    both: {hip: 0, knee: 90, ankle: 0}", "    working: {knee: 150}"), "HD316"),
+    # pose rules: the figure teaches what the steps say
+    BadInput("fire hydrant seen from the side", LIFT, ("replace", LIFT_POSE, "pose:\n  base: quadruped\n  view: side\n  start: {}\n  end:\n    working: {hip_out: 80}\n"), "HD331"),
+    BadInput("knee below hip height where a fact says level", LIFT, ("replace", LIFT_POSE, "pose:\n  base: quadruped\n  view: back\n  start: {}\n  end:\n    working: {hip_out: 45}\n  facts:\n    - {at: end, fact: knee_at_hip_height}\n"), "HD330"),
+    BadInput("fact at via without a via", LIFT, ("replace", "    working: {hip_out: 35}\n", "    working: {hip_out: 35}\n  facts:\n    - {at: via, fact: leg_straight}\n"), "HD330"),
+    BadInput("unknown pose fact", LIFT, ("replace", "    working: {hip_out: 35}\n", "    working: {hip_out: 35}\n  facts:\n    - {at: end, fact: knee_to_elbow}\n"), "HD204"),
+    BadInput("floating body: upper back on a bench that is not drawn", "exercises/thrust.yml", ("replace", "  equipment: [bench-back, barbell-hips]", "  equipment: [barbell-hips]"), "HD332"),
+    BadInput("floating knee on hands and knees", LIFT, ("replace", LIFT_POSE, "pose:\n  base: quadruped\n  view: back\n  start:\n    working: {hip: 40}\n  end:\n    working: {hip_out: 40}\n"), "HD332"),
+    BadInput("banded exercise draws no band", CLAM, ("replace", "  equipment: [band-knees]\n", ""), "HD333"),
+    BadInput("support held but not drawn", LIFT, ("replace", "setup: Lie on your side, legs straight.", "setup: Stand tall and hold a chair with one hand."), "HD333"),
     BadInput("promise to remove hip dips", CLAM, ("replace", "why: It trains the side of the hip [@study-a].", "why: It will get rid of hip dips in a month [@study-a]."), "HD501"),
     BadInput("promise in a hand-written page", HOME, ("replace", "# Home", "# Home\n\nThis plan fills in hip dips fast."), "HD501"),
     BadInput("absolute about what sets a dip", HOME, ("replace", "# Home", "# Home\n\nBone shape sets most of a hip dip; no exercise burns fat from one spot."), "HD502"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from dataclasses import replace
 from functools import cache
@@ -142,3 +143,42 @@ def test_cards_stay_out_of_the_golden_files_and_a_stale_card_is_removed(tmp_path
     second = generate(root, out)
     assert second.report is not None and "assets/cards/gone.png" in second.report.removed
     assert second.cards is not None and second.cards.written == ()  # no cache folder here (no social/): redrawn, the same bytes
+
+
+def test_every_exercise_card_says_its_dose_what_it_needs_and_the_minutes_it_takes() -> None:
+    library = load(REPO).library
+    found = real_cards()
+    for ex in library.exercises.values():
+        line = found[f"exercises/{ex.id}.md"].drawing.line
+        assert ex.dose.sets in line and re.search(r"About \d+ min$", line), line
+        assert ("No equipment" in line) == (not ex.equipment), line
+
+
+def test_a_dose_takes_its_work_and_its_rests() -> None:
+    from generator.model import Dose
+
+    assert cards.minutes(Dose("3", "10", "", False, "60")) == 4  # 3 x 30 s of work, two 60 s rests: 210 s
+    assert cards.minutes(Dose("2", "10", "", True, "30")) == 3  # both sides and a switch: 2 x 70 s, one rest
+    assert cards.minutes(Dose("1", "", "20", False, "30")) == 1
+
+
+def test_a_plan_card_names_each_training_day_by_what_it_trains_not_one_phrase_for_every_day() -> None:
+    library = load(REPO).library
+    found = real_cards()
+    for plan in library.plans.values():
+        days = found[f"plans/{plan.id}.md"].drawing.days
+        training = [(day, words) for day, (_, kind, words) in zip(plan.days, days, strict=True) if kind == "training"]
+        assert len({words for _, words in training}) == len(training), days
+        for day, words in training:
+            first = library.exercises[day.entries[0].exercise].name.split(" (")[0]
+            assert first in words and re.match(r"\d+ min · ", words), words
+
+
+def test_the_home_card_carries_the_promise_with_a_figure_and_the_site_name_once() -> None:
+    card = real_cards()["index.md"]
+    assert card.drawing.kind == "home" and card.exercise is not None and card.exercise.pose is not None
+    assert card.drawing.title != card.drawing.site_name
+    picture = image(card)
+    x0, y0, x1, y1 = FIGURE_BOX
+    panel = picture.crop((x0, y0, x1, y1))
+    assert len(colours(panel)) > 4  # a drawing, not an empty panel

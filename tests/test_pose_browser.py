@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser
 
 from generator.model import Library
@@ -38,6 +39,32 @@ def test_every_figure_fits_in_40_percent_of_a_phone_screen_with_labels_of_12_px(
     page.close()
     too_tall = {name: h for name, h in heights.items() if h > MAX_FIGURE_PX}
     assert not too_tall
+
+
+CONTRAST = """(sel) => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const v = rgb(c).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const bg = getComputedStyle(document.querySelector('.md-main')).backgroundColor.startsWith('rgba(0, 0, 0, 0)')
+    ? getComputedStyle(document.body).backgroundColor : getComputedStyle(document.querySelector('.md-main')).backgroundColor;
+  const ink = s => { const e = document.querySelector(s); return e ? getComputedStyle(e).stroke : null; };
+  return {near: ratio(ink('.hp-pose g.hp-n'), bg), far: ink('.hp-pose g.hp-f') ? ratio(ink('.hp-pose g.hp-f'), bg) : 0,
+          arrow: ratio(ink('.hp-pose g.hp-a'), bg)};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_working_side_reads_near_and_dark_and_the_arrow_stands_out_in_both_schemes(browser: Browser, real_site: Path, real_library: Library, scheme: str) -> None:
+    """At 412 px, in the light and the dark scheme: the near (working) side's outline has text contrast, the far side less, the arrow 3:1."""
+    page = browser.new_page(viewport=PHONE)
+    for path in exercise_pages(real_site, real_library):
+        page.goto(path.as_uri())
+        page.evaluate(f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        seen = page.evaluate(CONTRAST)
+        assert seen["near"] >= 4.5 and seen["arrow"] >= 3, (path, seen)
+        assert seen["far"] == 0 or seen["far"] < seen["near"], (path, seen)
+    page.close()
 
 
 def test_the_words_open_without_javascript_and_print_open(browser: Browser, real_site: Path) -> None:

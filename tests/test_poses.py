@@ -310,18 +310,26 @@ def test_the_working_side_is_the_near_one_in_every_view(ex: Exercise) -> None:
         assert cam.depth(sc.points[0]["working-hip"]) >= cam.depth(sc.points[0]["other-hip"]) - 0.05, view
 
 
-def test_a_lifted_leg_on_hands_and_knees_is_drawn_near_and_dark() -> None:
-    """Fire hydrant and glute rainbow: a rear three-quarter view from the working side, the other side lighter."""
+def test_a_leg_lifted_out_on_hands_and_knees_is_seen_from_behind_moving_out_to_the_side_near_and_dark() -> None:
+    """Fire hydrant and glute rainbow: the working leg ends out to the side, across the picture from the hip, not toward the hands."""
     from generator.draw.kinematics import camera
     from generator.draw.panels import _faint, scene
 
-    for ident in ("fire-hydrant", "glute-rainbow"):
+    for ident, joint in (("fire-hydrant", "working-knee"), ("glute-rainbow", "working-ankle")):
         sc = scene(exercise(ident))
         cam = camera(sc.pair.base, sc.pair.view)
         assert _faint(cam, sc.points[0]) == "other"
-        # The body's length shows: the head and the pelvis are apart across the picture, not stacked end on.
-        (hx, _), (px, _) = cam.project(sc.points[0]["head"]), cam.project(sc.points[0]["pelvis"])
-        assert abs(hx - px) > 0.4
+        (sx, _), (ex, _) = cam.project(sc.points[0][joint]), cam.project(sc.points[-1][joint])
+        (hx, _), (px, _) = cam.project(sc.points[-1]["working-hip"]), cam.project(sc.points[-1]["head"])
+        assert abs(ex - sx) > 0.3, ident  # it travels across the picture
+        assert abs(ex - hx) > abs(px - hx), ident  # and ends further out than the head is: beside the body, not by the hands
+
+
+def test_the_hydrant_knee_ends_level_with_the_hip_as_step_two_says() -> None:
+    from generator.draw.facts import drawn
+
+    end = drawn(exercise("fire-hydrant").pose).points[-1]  # type: ignore[arg-type]
+    assert abs(end["working-knee"][1] - end["working-hip"][1]) < 0.11
 
 
 def start_tint(ident: str) -> str:
@@ -344,19 +352,50 @@ def test_an_exercise_without_a_pose_has_no_figure(library: Path) -> None:
 
 
 @pytest.mark.parametrize(("ident", "words"), [
-    ("side-lying-hip-abduction", "Start: Lying on your side, bottom leg bent about 20 degrees at the knee. End: Top leg raised about 35 degrees."),
-    ("banded-clamshell", "Start: Lying on your side, with a band just above the knees, both legs bent about 45 degrees at the hip and about 90 degrees "
-                         "at the knee. End: Top leg bent about 35 degrees at the hip, raised about 30 degrees and turned out about 35 degrees."),
-    ("back-squat", "Start: Standing, with a barbell across the upper back. End: Trunk leaning forward about 40 degrees, both legs bent about "
-                   "115 degrees at the hip and about 110 degrees at the knee, hips lowered."),
-    ("glute-bridge", "Start: Lying on your back, both legs bent about 45 degrees at the hip and about 120 degrees at the knee, hips on the floor. "
-                     "End: Body sloping down to the shoulders about 20 degrees, both legs in line with the body "
-                     "and bent about 105 degrees at the knee, hips raised."),
+    ("glute-rainbow", "Start: On hands and knees, back flat like a table top, working leg straight, working toes on the floor just behind the other heel. "
+                      "On the way: Working leg lifted to about hip height. End: Working leg straight, working foot out to the side, "
+                      "working toes level with the hip, working foot on the floor."),
+    ("fire-hydrant", "Start: On hands and knees, both hands under the shoulders, both knees under the hips, back flat like a table top, "
+                     "working knee bent about 90 degrees. End: Working knee lifted about level with the hip, working knee bent about 90 degrees, "
+                     "back flat like a table top."),
+    ("glute-bridge", "Start: Lying on your back, hips on the floor, both knees bent, both feet on the floor. "
+                     "End: Hips raised off the floor, shoulders, hips and working knee in a straight line, both feet on the floor."),
 ])
-def test_the_words_say_what_the_picture_shows(ident: str, words: str) -> None:
+def test_the_words_say_the_facts_validation_checked_on_the_picture(ident: str, words: str) -> None:
     pose = exercise(ident).pose
     assert pose is not None
     assert poses.describe(pose) == words
+
+
+def test_a_straight_leg_sweep_is_never_said_to_be_bent_at_the_hip() -> None:
+    pose = exercise("glute-rainbow").pose
+    assert pose is not None and "bent" not in poses.describe(pose)
+
+
+def test_without_facts_the_words_say_the_angles() -> None:
+    pose = exercise("back-squat").pose
+    assert pose is not None
+    assert poses.describe(replace(pose, facts=())) == (
+        "Start: Standing, with a barbell across the upper back. End: Trunk leaning forward about 40 degrees, both legs bent about "
+        "115 degrees at the hip and about 110 degrees at the knee, hips lowered.")
+
+
+def test_every_fact_a_pose_states_holds_on_its_figure_and_is_said() -> None:
+    from generator.draw.facts import FACTS, drawn, holds, measured, say
+    from generator.draw.kinematics import BASES
+
+    for ex in library().exercises.values():
+        pose = ex.pose
+        if pose is None:
+            continue
+        figure = drawn(pose)
+        text = poses.describe(pose).lower()
+        for fact in pose.facts:
+            stage_pose, points = figure.at(fact.at)
+            if fact.fact != "upper_back_on_bench":  # measured against the bench, which validation supplies
+                assert all(holds(fact.fact, v) for _, v in measured(fact.fact, stage_pose, points, figure.points[0], fact.side)), (ex.id, fact)
+            assert say(fact.fact, fact.side, BASES[pose.base].side_words).lower() in text, (ex.id, fact)
+        assert set(f.fact for f in pose.facts) <= set(FACTS)
 
 
 # --- the reviewer's sheet ------------------------------------------------------
@@ -369,3 +408,36 @@ def test_the_reviewers_sheet_shows_every_exercise_still(tmp_path: Path) -> None:
     text = sheet.read_text(encoding="utf-8")
     assert all(f"<small>{ex.id} " in text for ex in exercises())
     assert "Through the floor" not in text
+
+
+def test_the_schema_and_contributing_list_every_pose_fact() -> None:
+    from generator.draw.facts import FACTS
+
+    schema = json.loads((REPO / "schema" / "exercise.schema.json").read_text(encoding="utf-8"))
+    listed = schema["properties"]["pose"]["properties"]["facts"]["items"]["properties"]["fact"]["enum"]
+    assert sorted(listed) == sorted(FACTS)
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert all(f"| `{name}` |" in guide for name in FACTS)
+
+
+def test_a_hydrant_seen_from_the_side_is_told_a_view_that_shows_the_knee_going_out() -> None:
+    from generator.check.pose_rules import IN_VIEW, kept
+    from generator.check.validate import build_pose
+    from generator.draw.facts import drawn
+
+    pair = build_pose({"base": "quadruped", "view": "side", "start": {}, "end": {"working": {"hip_out": 80}}})
+    figure = drawn(pair)
+    assert kept(pair, figure, "working-knee", "side") < IN_VIEW <= kept(pair, figure, "working-knee", "back")
+
+
+def test_a_body_resting_on_nothing_is_found_at_the_start() -> None:
+    from generator.check.pose_rules import TOUCH, contacts, surfaces
+    from generator.check.validate import build_pose
+    from generator.draw.facts import drawn
+
+    pair = build_pose({"base": "supine", "view": "side", "equipment": ["barbell-hips"], "start": {"trunk": 38, "both": {"hip": 75, "knee": 100}},
+                       "end": {"trunk": 0, "both": {"hip": 0, "knee": 90}}})  # a hip thrust with its bench left out
+    figure = drawn(pair)
+    found = surfaces(pair, figure.points)
+    back, reach = contacts(pair, "start", figure.points[0], set())["upper back"]
+    assert min(s.distance(back) - reach for s in found) > TOUCH

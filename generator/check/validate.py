@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from generator.check import registry, rules, safety, schema
+from generator.check import pose_rules, registry, rules, safety, schema
 from generator.check.manifest import FOLDERS, MANIFEST, missing, read_manifest
 from generator.errors import DataError
 from generator.model import (
@@ -34,6 +34,7 @@ from generator.model import (
     Plan,
     PlanEntry,
     Pose,
+    PoseFact,
     PosePair,
     Source,
 )
@@ -88,64 +89,8 @@ def build_pose(data: dict[str, Any]) -> PosePair:
         base=base, view=view, planted=data.get("planted", BASE_PLANTED[base]), equipment=_t(data.get("equipment")),
         start=_posture(base, view, layers), end=_posture(base, view, [*layers, data["end"]]),
         via=_posture(base, view, [*layers, data["via"]]) if "via" in data else None, second_view=data.get("second_view"),
+        facts=tuple(PoseFact(f["at"], f["fact"], f.get("side", "working")) for f in data.get("facts", ())), moves=data.get("moves"),
     )
-
-
-# A straight hip opens at most this far to the side; bent 45 degrees or more, it
-# can open to the schema's limit (the fire hydrant). JSON Schema cannot see
-# this, because the hip bend may come from the base position or the start.
-MAX_STRAIGHT_HIP_OUT = 50
-MIN_HIP_BEND_FOR_WIDE_HIP_OUT = 45
-
-
-def _given_at(data: dict[str, Any], stages: tuple[str, ...], side: str, joint: str) -> tuple[str | int, ...]:
-    """The path of the YAML value a resolved angle came from (or of the stage, for a base default)."""
-    for stage in stages:
-        for group in (side, "both"):
-            if joint in data[stage].get(group, {}):
-                return ("pose", stage, group, joint)
-    return ("pose", stages[-1])
-
-
-def check_pose(document: Document, pose: PosePair) -> Iterator[DataError]:
-    """HD313: a straight hip opened too far to the side; HD314: the end does not move."""
-    data = document.value["pose"]
-    postures = [("start", pose.start), ("end", pose.end), *([("via", pose.via)] if pose.via else [])]
-    for stage, posture in postures:
-        stages = (stage, "start") if stage != "start" else ("start",)
-        for side in ("working", "other"):
-            limb: Limb = getattr(posture, side)
-            if limb.hip_out > MAX_STRAIGHT_HIP_OUT and limb.hip < MIN_HIP_BEND_FOR_WIDE_HIP_OUT:
-                message = f"pose.{stage}: {side} hip_out {limb.hip_out:g} is out of human range with the hip bent {limb.hip:g} degrees"
-                hint = f"a straight hip opens {MAX_STRAIGHT_HIP_OUT} degrees at most; lower hip_out, or bend the hip {MIN_HIP_BEND_FOR_WIDE_HIP_OUT} or more"
-                yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
-    yield from _through_the_floor(document, pose)
-    if pose.end == pose.start:
-        message = "pose.end gives the same angles as the start, so the picture would not move"
-        yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
-
-
-# How far below the floor a drawn point may dip (in the figure's units, where a
-# thigh is poses.THIGH long) before the picture looks wrong: rounding slack.
-FLOOR_TOLERANCE = 0.03
-
-
-def _through_the_floor(document: Document, pose: PosePair) -> Iterator[DataError]:
-    """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way."""
-    from generator.draw.kinematics import JOINTS, frames, lowest
-
-    moments = frames(pose, steps=2)  # the drawn start and end, and the middle (the via pose, if any) the arrow passes
-    last = len(moments) - 1
-    for i in (0, last, *range(1, last)):  # the start and the end first: the likeliest to be wrong
-        points = moments[i]
-        if lowest(points) > -FLOOR_TOLERANCE:
-            continue
-        deepest = min(JOINTS, key=lambda name: points[name][1])
-        when = "at the start" if i == 0 else "at the end" if i == last else "on the way from the start to the end"
-        message = f"pose: the figure's {deepest.replace('-', ' ')} goes through the floor {when}"
-        hint = "check the base position and the angles (a joint bent the wrong way?) and which joint is `planted`"
-        yield document.error(("pose", "start" if i == 0 else "end"), "HD316", message, hint)
-        return
 
 
 def build_exercise(data: dict[str, Any], file: str) -> Exercise:
@@ -322,7 +267,7 @@ def _load(root: Path) -> Loaded:
             claimed[kind].setdefault(item.id, []).append(document)
             built[kind].setdefault(item.id, item)
             if isinstance(item, Exercise) and item.pose is not None:
-                errors.extend(check_pose(document, item.pose))
+                errors.extend(pose_rules.check_pose(document, item))
     copies: list[tuple[str, Exercise | Myth | Plan]] = []
     for kind, owners in claimed.items():
         for ident, files in owners.items():

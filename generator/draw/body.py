@@ -5,8 +5,8 @@ The body is built in the world, then projected: the trunk from cross-sections
 whose outline is traced on both sides of its projected axis; the limbs from
 tapered rods between the joints, with hands and feet; the head a ball with a
 nose that shows which way it faces. Each limb is one outlined shape (see
-`drawing_paths.outlined`), painted far to near with the trunk. A muscle is a
-tinted rod between two landmarks of `pose_kinematics.world_points`, painted
+`paths.outlined`), painted far to near with the trunk. A muscle is a
+tinted rod between two landmarks of `kinematics.world_points`, painted
 over the part it belongs to, and left out when it faces away from the viewer.
 """
 

@@ -44,7 +44,7 @@ COLOURS = 64  # a card is flat colours and smooth edges: 64 colours look the sam
 class Drawing:
     """What one card shows: the inputs of `draw`, already in words."""
 
-    kind: str  # "site" | "exercise" | "myth" | "plan"
+    kind: str  # "site" | "home" | "exercise" | "myth" | "plan"
     site_name: str
     eyebrow: str  # a short label above the title ("" for none)
     title: str
@@ -52,7 +52,8 @@ class Drawing:
     verdict: str = ""  # myth: the verdict id, e.g. "mostly-false"
     verdict_label: str = ""
     days: tuple[tuple[str, str, str], ...] = ()  # plan: (day name, kind, what the day is)
-    figure: str = ""  # exercise: a self-contained SVG
+    figure: str = ""  # exercise, home: a self-contained SVG
+    line: str = ""  # exercise: the one line that earns a click (dose, equipment, minutes)
 
 
 @cache
@@ -148,17 +149,37 @@ def exercise_card(d: Drawing) -> Image.Image:
     left = 600 if d.figure else WIDTH - 2 * MARGIN
     y = eyebrow(draw, d)
     face, lines = fit(d.title, (60, 52, 44, 38), left - MARGIN, 3, True)
-    block(draw, (MARGIN, y), lines, face, WHITE, 1.18)
+    y = block(draw, (MARGIN, y), lines, face, WHITE, 1.18) + 18
+    if d.line:
+        block(draw, (MARGIN, y), wrap(d.line, font(30, True), left - MARGIN, 3)[0], font(30, True), PEACH, 1.3)
     muscles, _ = wrap(d.text, font(30), left - MARGIN, 3)
     top = HEIGHT - 56 - 40 * len(muscles) - 40
     draw.text((MARGIN, top), "Main muscles", font=font(24, True), fill=PEACH)
     block(draw, (MARGIN, top + 38), muscles, font(30), WHITE, 1.33)
-    if d.figure:  # a light panel on the right, as tall as the figure needs, centred
-        left, top, right, bottom, pad = 704, 40, WIDTH - 48, HEIGHT - 40, 24
-        picture = figure_image(d.figure, (right - left - 2 * pad, bottom - top - 2 * pad))
-        spare = (bottom - top - 2 * pad - picture.height) // 2
-        draw.rounded_rectangle((left, top + spare, right, bottom - spare), radius=24, fill=PANEL)
-        image.paste(picture, ((left + right - picture.width) // 2, top + spare + pad), picture)
+    if d.figure:
+        figure_panel(image, draw, d.figure)
+    return image
+
+
+def figure_panel(image: Image.Image, draw: ImageDraw.ImageDraw, svg: str) -> None:
+    """A light panel on the right, as tall as the figure needs, centred."""
+    left, top, right, bottom, pad = 704, 40, WIDTH - 48, HEIGHT - 40, 24
+    picture = figure_image(svg, (right - left - 2 * pad, bottom - top - 2 * pad))
+    spare = (bottom - top - 2 * pad - picture.height) // 2
+    draw.rounded_rectangle((left, top + spare, right, bottom - spare), radius=24, fill=PANEL)
+    image.paste(picture, ((left + right - picture.width) // 2, top + spare + pad), picture)
+
+
+def home_card(d: Drawing) -> Image.Image:
+    """The site's promise, large, beside a figure; what the site holds in a line below."""
+    image, draw = frame(d)
+    left = 640 if d.figure else WIDTH - 2 * MARGIN
+    face, lines = fit(d.title, (50, 44, 40, 36), left - MARGIN, 6, True)
+    y = block(draw, (MARGIN, 112), lines, face, WHITE, 1.2) + 24
+    if d.text and y < HEIGHT - 110:
+        block(draw, (MARGIN, y), wrap(d.text, font(28), left - MARGIN, 2)[0], font(28), PEACH, 1.3)
+    if d.figure:
+        figure_panel(image, draw, d.figure)
     return image
 
 
@@ -208,7 +229,7 @@ def plan_card(d: Drawing) -> Image.Image:
     return image
 
 
-LAYOUTS = {"site": site_card, "exercise": exercise_card, "myth": myth_card, "plan": plan_card}
+LAYOUTS = {"site": site_card, "exercise": exercise_card, "myth": myth_card, "plan": plan_card, "home": home_card}
 
 
 def draw(d: Drawing) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from generator.draw.kinematics import SIDES, UP, Camera, Vec, add, cross, mid, mul, trunk_frame, unit
-from generator.draw.paths import BAND, KIT_INK, METAL, PAD, Part, box, capsule, disc, line
+from generator.draw.paths import BAND, KIT_INK, METAL, PAD, WOOD, Part, box, capsule, disc, line
 from generator.model import Pose, PosePair
 
 PLATE = 0.2  # barbell plate radius, metres
@@ -34,7 +34,8 @@ def _bar(cam: Camera, centre: Vec, axis: Vec, half: float, plate: float) -> list
     for end in ends:
         at = add(end, mul(axis, -0.08 if end is ends[0] else 0.08))
         d = disc(cam, at, mul(u, plate), mul(v, plate)) + disc(cam, at, mul(u, 0.03), mul(v, 0.03))
-        parts.append(Part(cam.depth(at) + 0.05, f'<path class="hp-k" {KIT} fill-rule="evenodd" d="{d}"/>'))
+        see_through = ' fill-opacity=".3"' if plate > 0.16 else ""  # a big plate in front of the hips: the body still reads through it
+        parts.append(Part(cam.depth(at) + 0.05, f'<path class="hp-k" {KIT}{see_through} fill-rule="evenodd" d="{d}"/>'))
     return parts
 
 
@@ -107,12 +108,19 @@ def furniture(cam: Camera, pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -
     side, front = _flat(f.side), _flat(cross(f.side, UP))
     parts: list[Part] = []
     for item in pair.equipment:
-        if item == "seat":
-            x, y, z = min((p["pelvis"] for p in poses), key=lambda v: v[1])
-            parts.append(box(cam, (x, y - 0.11, z), mul(side, 0.24), mul(front, 0.2), y - 0.11))
+        if item in ("seat", "machine-seat"):
+            x, y, z = seat_top(poses)
+            parts.append(box(cam, (x, y, z), mul(side, 0.24), mul(front, 0.2), y))
+            if item == "machine-seat":  # a backrest behind the hips, up to the shoulder blades
+                back = add((x, y, z), mul(front, -0.24))
+                parts.append(box(cam, add(back, (0.0, 0.55, 0.0)), mul(side, 0.22), mul(front, 0.04), 0.55, PAD))
         elif item == "bench-back":
-            x, _, z = add(first["shoulders"], mul(_flat(f.up), 0.12))
-            parts.append(_bench(cam, (x, first["shoulders"][1] - 0.1, z), mul(side, 0.3), mul(_flat(f.up), 0.2)))
+            parts.append(_bench(cam, bench_top(pair, poses), mul(side, 0.3), mul(_flat(f.up), 0.2)))
+        elif item == "support":  # a chair back the other hand rests on
+            x, y, z = add(first["other-hand"], mul(side, -0.06))
+            parts.append(box(cam, (x, y, z), mul(side, 0.05), mul(front, 0.2), 0.04, WOOD))
+            legs = "".join(line(cam.project(add((x, y, z), mul(front, k))), cam.project(add((x, 0.0, z), mul(front, k)))) for k in (0.17, -0.17))
+            parts.append(Part(-9, f'<path class="hp-k" stroke="{KIT_INK}" stroke-width="3" d="{legs}"/>'))
         elif item in ("bench-foot", "step"):
             s = "other" if item == "bench-foot" else "working"
             x, _, z = mid(first[f"{s}-ankle"], first[f"{s}-toe"], 0.3)
@@ -127,6 +135,20 @@ def furniture(cam: Camera, pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -
         parts.append(box(cam, (x, 1.9, z), mul(side, 0.08), mul(front, 0.12), 1.9, METAL))
         parts.append(Part(-8, f'<path class="hp-k" {KIT} d="{disc(cam, pulley, mul(front, 0.05), (0.0, 0.05, 0.0))}"/>'))
     return parts
+
+
+def seat_top(poses: Sequence[Mapping[str, Vec]]) -> Vec:
+    """The middle of a seat's top: under the lowest the hips go."""
+    x, y, z = min((p["pelvis"] for p in poses), key=lambda v: v[1])
+    return (x, y - 0.11, z)
+
+
+def bench_top(pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -> Vec:
+    """The middle of the top of a bench under the upper back: its edge under the shoulder blades at the end (the top of a hip thrust)."""
+    last = poses[-1]
+    blades = last["back-high"]
+    x, _, z = add(blades, mul(_flat(trunk_frame(pair.end).up), 0.2))
+    return (x, blades[1] - 0.02, z)
 
 
 def _bench(cam: Camera, top: Vec, a: Vec, b: Vec) -> Part:

@@ -24,11 +24,16 @@ whole and gives default angles (`model.BASE_ANGLES`).
 The view places an orthographic camera: front or back on the body's heading
 (where the chest faces, or where the head points on hands and knees or on your
 back), side on the working side, facing right. Front and back views look down
-20 degrees and turn 15 degrees toward the working side (40 on hands and knees:
-a rear three-quarter view that shows the back as a table top and a leg lifted
-out to the side), so depth shows and the working side is always the near one
-(drawn darker); the side view
-is level and square on. Lengths are in metres for a body about 1.7 m tall; the
+(`Base.elevation`: 20 degrees; 35 on hands and knees, so the back reads as a
+table top and the hands sit higher in the picture than a knee lifted out; 40 lying on your side, so a 45-degree hip and a bent knee show) and
+turn toward the working side (`Base.turn`: 15 degrees; 30 standing, a
+three-quarter view in which a bent knee and a step back show; 12 on hands and
+knees, nearly square behind, so a knee lifted out to the side travels across
+the picture, away from the hands), so depth shows and the working side is the near one (drawn
+darker). Lying on a side the working side is up, so the turn goes toward the
+feet instead (a side plank's forearm on the floor shows). The side view is
+level and square on. generator/check/pose_rules.py checks that the part that
+moves keeps most of its path in one of the panels (HD331). Lengths are in metres for a body about 1.7 m tall; the
 lowest point of the start pose stands on the floor, and every later frame keeps
 the `planted` joint where the start had it. In-between poses
 interpolate the angles (eased), through `via` when the pose has one.
@@ -68,13 +73,13 @@ class Base:
 
 
 BASES: Mapping[str, Base] = {
-    "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other")),
+    "standing": Base(UP, (0, 0, 1), "front", "standing", ("working", "other"), 20, 30),
     "split-stance": Base(UP, (0, 0, 1), "front", "in a split stance, one foot forward and one back", ("front", "back")),
     "seated": Base(UP, (0, 0, 1), "front", "sitting", ("working", "other")),
-    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 20, 40),
+    "quadruped": Base((0, 0, 1), (0, -1, 0), "up", "on hands and knees", ("working", "other"), 35, 12),
     "supine": Base((0, 0, 1), UP, "up", "lying on your back", ("working", "other")),
-    "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom")),
-    "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom")),
+    "side-lying": Base((-1, 0, 0), (0, 0, 1), "front", "lying on your side", ("top", "bottom"), 40),
+    "side-plank": Base((-1, 0, 0), (0, 0, 1), "front", "on your side, propped on your forearm", ("top", "bottom"), 30, 30),
 }
 
 JOINTS = ("pelvis", "shoulders", "head", *(f"{s}-{j}" for s in SIDES for j in ("hip", "knee", "ankle", "toe", "shoulder", "elbow", "hand")))
@@ -245,6 +250,8 @@ def camera(base: str, view: str) -> Camera:
     level = unit((look[0], 0.0, look[2]))  # the schema keeps views off the vertical
     if view != "side":
         side, turn = cross(b.up, b.front), math.radians(b.turn)
+        if abs(side[1]) > 0.9:  # lying on a side, the working side is up: turn toward the feet instead, to show what points at the viewer
+            side = mul(b.up, -1)
         level = unit(add(mul(level, math.cos(turn)), mul((side[0], 0.0, side[2]), math.sin(turn))))
     right = cross(level, UP) if view == "side" else cross(UP, level)  # side views face right
     e = math.radians(0 if view == "side" else b.elevation)
@@ -262,8 +269,13 @@ def joint_positions(pose: Pose) -> dict[str, Point]:
 # --- movement ------------------------------------------------------------
 
 
+_LIMB_FIELDS = tuple(f.name for f in fields(Limb))
+
+
 def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
-    return Limb(**{f.name: getattr(a, f.name) + (getattr(b, f.name) - getattr(a, f.name)) * t for f in fields(Limb)})
+    if a == b:
+        return a
+    return Limb(**{name: getattr(a, name) + (getattr(b, name) - getattr(a, name)) * t for name in _LIMB_FIELDS})
 
 
 def between(start: Pose, end: Pose, t: float) -> Pose:
@@ -286,10 +298,10 @@ def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
     return out
 
 
-def frames(pair: PosePair, steps: int = STEPS) -> list[dict[str, Vec]]:
-    """World points of `poses_between`, each moved so the planted joint stays where the start has it."""
+def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None) -> list[dict[str, Vec]]:
+    """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
     out: list[dict[str, Vec]] = []
-    for pose in poses_between(pair, steps):
+    for pose in poses if poses is not None else poses_between(pair, steps):
         points = world_points(pose)
         if out:
             shift = add(out[0][pair.planted], mul(points[pair.planted], -1))

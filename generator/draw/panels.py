@@ -12,10 +12,12 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from generator.draw.body import body_parts, surface_lowest
+from generator.draw.body import body_parts
 from generator.draw.equipment import furniture, kit_parts, pulley_of
-from generator.draw.kinematics import SIDES, Camera, Point, Vec, camera, frames, poses_between
+from generator.draw.facts import drawn
+from generator.draw.kinematics import SIDES, Camera, Point, Vec, camera
 from generator.draw.paths import SCALE, Part, arrow, n
 from generator.model import Exercise, Pose, PosePair
 
@@ -51,12 +53,20 @@ def scene(exercise: Exercise) -> Scene:
     pair = exercise.pose
     if pair is None:
         raise ValueError(f"{exercise.id} has no pose")
-    poses = tuple(poses_between(pair))
-    moments = frames(pair)
-    lift = -surface_lowest(poses[0], moments[0])
-    points = tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments)
+    figure = drawn(pair)
     symmetric = pair.start.working == pair.start.other and pair.end.working == pair.end.other
-    return Scene(pair, poses, points, exercise.primary, tuple(SIDES) if symmetric else ("working",))
+    return Scene(pair, figure.poses, figure.points, exercise.primary, tuple(SIDES) if symmetric else ("working",))
+
+
+def mover(pair: PosePair, points: Sequence[Mapping[str, Vec]]) -> str:
+    """The joint the arrow follows: `moves:` when the pose names it, else the one whose path is longest (weighted by MOVERS)."""
+    if pair.moves:
+        return pair.moves
+
+    def length(j: str) -> float:
+        return sum(math.dist(a[j], b[j]) for a, b in pairwise(points))
+
+    return max(MOVERS, key=lambda j: length(j) * MOVERS[j])
 
 
 _PATH_DATA = re.compile(r' d="([^"]+)"')
@@ -88,7 +98,7 @@ def _bounds(svg: str) -> tuple[float, float, float, float]:
 
 def _faint(cam: Camera, points: Mapping[str, Vec]) -> str | None:
     gap = cam.depth(points["working-hip"]) - cam.depth(points["other-hip"])
-    return "other" if gap > 0.05 else "working" if gap < -0.05 else None
+    return "other" if gap > 0.025 else "working" if gap < -0.025 else None
 
 
 def _parts(sc: Scene, cam: Camera, i: int, fixed: bool = True) -> str:
@@ -102,9 +112,7 @@ def _parts(sc: Scene, cam: Camera, i: int, fixed: bool = True) -> str:
 
 def _path_of_the_mover(sc: Scene, cam: Camera) -> list[Point] | None:
     """The picture path of the point that moves most, set off from the body (None when nothing moves across the picture)."""
-    tracks = {j: [cam.project(p[j]) for p in sc.points] for j in MOVERS}
-    joint = max(MOVERS, key=lambda j: math.dist(tracks[j][0], tracks[j][-1]) * MOVERS[j])
-    track = tracks[joint]
+    track = [cam.project(p[mover(sc.pair, sc.points)]) for p in sc.points]
     (ax, ay), (bx, by) = track[0], track[-1]
     if math.dist(track[0], track[-1]) < 0.08:
         return None
@@ -122,9 +130,15 @@ def _path_of_the_mover(sc: Scene, cam: Camera) -> list[Point] | None:
     return [(x + nx * 0.12, y + ny * 0.12) for x, y in track]
 
 
-def _floor(cam: Camera, sc: Scene, x0: float, x1: float) -> str:
-    """The floor: a faint band where it is seen from above, and its near edge."""
-    along = [cam.project((x, 0.0, z))[1] for p in sc.points for x, _, z in p.values()]
+def _floor(cam: Camera, sc: Scene) -> str:
+    """The floor: a faint band where it is seen from above, and its near edge.
+
+    As wide as the body reaches at any moment, so the panels of one view share a floor.
+    """
+    across = [cam.project(v)[0] for p in sc.points for v in p.values()]
+    x0, x1 = min(across) - 0.25, max(across) + 0.25
+    resting = [(x, z) for p in sc.points for x, y, z in p.values() if y < 0.15] or [(x, z) for p in sc.points for x, _, z in p.values()]
+    along = [cam.project((x, 0.0, z))[1] for x, z in resting]  # under what rests on the floor, so a lifted limb does not pull the floor's edge down
     near, far = min(along), max(along)
     if far - near > 0.02:  # seen from above: the floor reaches a little in front of the feet
         near -= 0.06
@@ -144,9 +158,9 @@ def panel(sc: Scene, view: str, i: int, label: str, with_arrow: bool, play: bool
         content += arrow(track)
     x0, y0, x1, y1 = _bounds(content)
     x0, x1 = x0 / SCALE - MARGIN, x1 / SCALE + MARGIN
-    floor = _floor(cam, sc, x0, x1)
-    _, fy0, _, fy1 = _bounds(floor)
-    box = (x0 * SCALE, min(y0, fy0) - MARGIN * SCALE, x1 * SCALE, max(y1, fy1) + 2)
+    floor = _floor(cam, sc)
+    fx0, fy0, fx1, fy1 = _bounds(floor)
+    box = (min(x0 * SCALE, fx0), min(y0, fy0) - MARGIN * SCALE, max(x1 * SCALE, fx1), max(y1, fy1) + 2)
     return Panel(label, floor + content, box)
 
 

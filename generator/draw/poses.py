@@ -8,8 +8,9 @@ the <desc> (closed on screen, so the whole figure fits 40 % of a phone screen;
 open in print). The SVG holds, like a physiotherapy
 handout, line drawings of the start and the end, an arrow along the path of the
 part that moves, and, when the pose names a `second_view`, the end seen from
-there too (see generator/draw/panels.py for the layout, body_drawing.py and
-equipment_drawing.py for the drawing, pose_kinematics.py for the angles).
+there too (see generator/draw/panels.py for the layout, body.py and
+equipment.py for the drawing, kinematics.py for the angles, facts.py for
+what a position must show and how "Describe the movement" says it).
 
 The picture is still. A "Play the movement" checkbox in the caption (CSS only,
 figures.css) fades the end panel between the start and the end on request; it
@@ -136,7 +137,7 @@ def gzipped_size(text: str) -> int:
 
 
 def sheet(exercises: Iterable[Exercise]) -> str:
-    """One HTML page: every exercise's start and end still, next to its setup and steps."""
+    """One HTML page: every exercise's start and end still, next to its setup, its steps and what "Describe the movement" says."""
     rows = []
     for ex in exercises:
         if ex.pose is None:
@@ -149,12 +150,13 @@ def sheet(exercises: Iterable[Exercise]) -> str:
         rows.append(
             f'<section><h2>{html.escape(ex.name)} <small>{ex.id} · {ex.pose.base} · {ex.pose.view} · '
             f"{gzipped_size(figure)} B gz</small></h2>{warn}<div class=row>{figure}"
-            f"<div class=text><p>{html.escape(ex.setup)}</p><ol>{steps}</ol></div></div></section>"
+            f"<div class=text><p>{html.escape(ex.setup)}</p><ol>{steps}</ol><p class=said>{html.escape(_words(ex))}</p></div></div></section>"
         )
     style = (
         "body{font:14px sans-serif;margin:1rem;color:#222}section{border-top:1px solid #ccc;padding:.4rem 0}"
         "h2{font-size:1rem;margin:.2rem 0}small{color:#666;font-weight:normal}.row{display:flex;flex-wrap:wrap;gap:1rem}"
         ".row figure{flex:1 1 22rem;margin:0}.row .text{flex:1 1 18rem;font-size:12px;color:#444}.warn{color:#b00;font-weight:bold}"
+        ".said{border-left:3px solid #1d5f86;padding-left:.4rem}"
         "figcaption{font-size:12px}.hp-play,.hp-playl{display:none}"
         ".row .hp-pose svg{display:block;width:100%;height:auto;max-height:22rem}"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.draw.facts import say
 from generator.draw.kinematics import BASES, SIDES, world_points
 from generator.model import BASE_ANGLES, Limb, Pose, PosePair
 
@@ -19,6 +20,8 @@ EQUIPMENT_WORDS = {
     "cable-ankle": "a low cable on the {working} ankle",
     "machine-pads": "machine pads outside the knees",
     "seat": "a bench or box to sit on",
+    "machine-seat": "a machine seat with a backrest",
+    "support": "the {other} hand on a chair back",
     "bench-back": "the upper back on a bench",
     "bench-foot": "the {other} foot on a bench",
     "step": "the {working} foot on a step",
@@ -95,11 +98,21 @@ def _sentence(parts: Iterable[str]) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def _said(pair: PosePair, stage: str) -> list[str]:
+    """The facts of one stage in words."""
+    return [say(f.fact, f.side, BASES[pair.base].side_words) for f in pair.facts if f.at == stage]
+
+
 def describe(pair: PosePair) -> str:
-    """The start and the end in words, from the same data as the picture."""
+    """The start and the end in words: the pose's facts when it states them (what validation checked), else its angles."""
     base = BASES[pair.base]
     names = dict(zip(("working", "other"), base.side_words, strict=True))
     kit = [EQUIPMENT_WORDS[item].format(**names) for item in pair.equipment]
+    if pair.facts:
+        start = [base.words, "with " + _and(kit) if kit else "", *_said(pair, "start")]
+        via = _said(pair, "via")
+        middle = f" On the way: {_sentence(via)}" if via else ""
+        return f"Start: {_sentence(start)}{middle} End: {_sentence(_said(pair, 'end'))}"
     first, last = world_points(pair.start), world_points(pair.end)
     start = [base.words, "with " + _and(kit) if kit else "", *_changes(_base_pose(pair), pair.start, 10)]
     if pair.base in ("supine", "side-plank") and min(first["working-hip"][1], first["other-hip"][1]) < 0.12:

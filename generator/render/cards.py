@@ -11,7 +11,7 @@ into the og: and twitter: tags.
 A card is drawn only when no card with the same key is in the cache folder
 (social/cache/, git-ignored): the key is a hash of everything the card is
 drawn from (its words, the exercise with its pose) and of the drawing code
-(this module, card_drawing.py, the figure modules they import, the font, and
+(this module, draw/card.py, the figure modules they import, the font, and
 the versions of Pillow, FreeType, CairoSVG and cairo). Cards are drawn and
 written one at a time (on each core when many are missing), so memory does
 not grow with the number of pages.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import math
 import multiprocessing
 import os
 import shutil
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from generator.draw.card import FONTS, Drawing, draw
 from generator.link import output_path
-from generator.model import Day, Exercise, Library
+from generator.model import Day, Dose, Exercise, Library
 from generator.render.structured import Site, plain
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import week_path
@@ -75,21 +76,79 @@ def card_path(page: str) -> str:
     return f"{CARD_DIR}/{page.removesuffix('.md')}.png"
 
 
-def _days(days: Iterable[Day]) -> tuple[tuple[str, str, str], ...]:
-    return tuple((day.name, day.kind, day.focus or day.kind_label) for day in days)
+SECONDS_PER_REP = 3  # about one second up, a short pause, two seconds down
+SWITCH_SECONDS = 10  # changing sides
+TALL_BASES = ("standing", "quadruped", "seated")  # figures taller than wide
+
+
+def _middle(text: str) -> float:
+    """The middle of '8-12' or '30'."""
+    low, _, high = text.partition("-")
+    return (float(low) + float(high or low)) / 2
+
+
+def minutes(dose: Dose) -> int:
+    """About how long a dose takes, rests included, in whole minutes (at least 1)."""
+    work = _middle(dose.reps) * SECONDS_PER_REP if dose.reps else _middle(dose.seconds or "30")
+    if dose.per_side:
+        work = 2 * work + SWITCH_SECONDS
+    sets = _middle(dose.sets)
+    return max(1, math.ceil((sets * work + (sets - 1) * _middle(dose.rest_seconds)) / 60))
+
+
+def dose_line(ex: Exercise, library: Library) -> str:
+    """An exercise card's reason to click: the dose, what it needs, how long it takes."""
+    d = ex.dose
+    amount = f"{d.reps} reps" if d.reps else f"{d.seconds} s"
+    side = " a side" if d.per_side else ""
+    kit = ", ".join(library.equipment[e].name.lower() for e in ex.equipment if e in library.equipment) or "no equipment"
+    return f"{d.sets} sets of {amount}{side} · {kit[:1].upper()}{kit[1:]} · About {minutes(d)} min"
+
+
+def _short(name: str) -> str:
+    return name.split(" (")[0]  # "Side (lateral) lunge" -> "Side lunge"
+
+
+def day_words(day: Day, library: Library) -> str:
+    """A day in short words: what it trains (the first exercises by name) and how long it takes; a rest day its kind."""
+    if not day.entries:
+        return day.kind_label
+    names = [_short(library.exercises[e.exercise].name) if e.exercise in library.exercises else e.exercise for e in day.entries]
+    return f"{sum(minutes(e.dose) for e in day.entries)} min · " + ", ".join(names)  # the card cuts what does not fit with "…"
+
+
+def _days(days: Iterable[Day], library: Library) -> tuple[tuple[str, str, str], ...]:
+    return tuple((day.name, day.kind, day_words(day, library)) for day in days)
 
 
 def exercise_card(ex: Exercise, library: Library, site: Site, page: str) -> Card:
     muscles = ", ".join(library.muscles[m].name for m in ex.primary)
-    drawing = Drawing("exercise", site.name, f"Exercise · {ex.level.capitalize()}", ex.name, muscles)
+    line = dose_line(ex, library)
+    drawing = Drawing("exercise", site.name, f"Exercise · {ex.level.capitalize()}", ex.name, muscles, line=line)
     picture = " Drawing of the end position, with an arrow along the movement." if ex.pose else ""
-    return Card(page, drawing, f"{ex.name}.{picture} Main muscles: {muscles}.", "article", ex)
+    return Card(page, drawing, f"{ex.name}: {line}.{picture} Main muscles: {muscles}.", "article", ex)
 
 
-def plan_card(title: str, days: Iterable[Day], eyebrow: str, site: Site, page: str) -> Card:
-    week = _days(days)
+def plan_card(title: str, days: Iterable[Day], eyebrow: str, site: Site, page: str, library: Library) -> Card:
+    week = _days(days, library)
     drawing = Drawing("plan", site.name, eyebrow, title, "", days=week)
     return Card(page, drawing, f"{title}. " + "; ".join(f"{name}: {what}" for name, _, what in week) + ".", "website")
+
+
+def home_card(description: str, library: Library, site: Site, page: str) -> Card:
+    """The home page: the site's promise beside a figure.
+
+    The figure is a beginner exercise for the side of the hip, one drawn upright or on hands and knees
+    (taller than wide, so it fills the card's panel) when there is one, else any exercise with a pose.
+    """
+    posed = [e for e in library.exercises.values() if e.pose is not None]
+    side = [e for e in posed if e.level == "beginner" and "gluteus-medius" in e.primary]
+    tall = [e for e in side if e.pose is not None and e.pose.base in TALL_BASES]
+    shown = (tall or side or posed or [None])[0]
+    text = plain(description)
+    drawing = Drawing("home", site.name, "", text, "Exercises, myths and sample weeks, with the studies behind them")
+    picture = f" Drawing of the {shown.name.lower()}." if shown else ""
+    return Card(page, drawing, f"{site.name}: {text}{picture}", "website", shown)
 
 
 def site_card(title: str, description: str, site: Site, page: str, eyebrow: str = "") -> Card:
@@ -126,9 +185,11 @@ def page_cards(pages: Mapping[str, str], library: Library, weeks: Iterable[Built
             drawing = Drawing("myth", site.name, "Myth or fact?", myth.claim, "", myth.verdict, myth.verdict_label)
             cards[page] = Card(page, drawing, f"Myth: {myth.claim} Verdict: {myth.verdict_label}.", "article")
         elif page in plans:
-            cards[page] = plan_card(plans[page].title, plans[page].days, "Plan", site, page)
+            cards[page] = plan_card(plans[page].title, plans[page].days, "Plan", site, page, library)
         elif page in built and built[page].plan is not None:
-            cards[page] = plan_card(front_matter(text)["title"], built[page].plan.days, "Your week", site, page)  # type: ignore[union-attr]
+            cards[page] = plan_card(front_matter(text)["title"], built[page].plan.days, "Your week", site, page, library)  # type: ignore[union-attr]
+        elif page == "index.md":
+            cards[page] = home_card(front_matter(text).get("description", ""), library, site, page)
         else:
             meta = front_matter(text)
             label = "Muscle" if page in muscles else "Your week" if page in built else ""
