@@ -27,6 +27,7 @@ from generator.link import Links, output_path
 from generator.model import Library
 from generator.render.cards import Card, page_cards, with_card
 from generator.render.ics import plan_calendar
+from generator.render.pwa import pocket_data, pocket_pages
 from generator.render.structured import Site, exercise_howto, myth_review, to_script, website
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import chooser, week_page, week_path
@@ -189,10 +190,12 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     for hand in library.pages.values():
         jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
         pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, jsonld=jsonld)
+    pages.update(pocket_pages())  # the session view and the offline page (generator/render/pwa.py)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     cards = page_cards(pages, library, weeks, site)
     files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}
     files.update(calendars)
+    files.update(pocket_data(library, weeks, site))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()
     return Rendered(dict(sorted(files.items())), tuple(cards[path] for path in sorted(cards)))
