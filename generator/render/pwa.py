@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+from html import escape
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -141,6 +142,28 @@ def session_weeks(library: Library, weeks: Iterable[BuiltWeek]) -> tuple[Session
     found = [session_week(output_path("plan", p.id), p.title, p, library) for p in library.plans.values()]
     found += [session_week(week_path(w.choice), week_page(w, library).title, w.plan, library) for w in weeks if w.plan]
     return tuple(found)
+
+
+def paper_log(page: str, plan: Plan, library: Library) -> str:
+    """The week's log on paper (printed on a sheet of its own, hidden on screen): per training
+    day, each move with a small figure, its dose and key cue, and an empty cell per set for
+    the load and the reps. One HTML block without blank lines, so Markdown passes it through."""
+    up = "../" * (page.count("/") + 1)  # from the page's address (plans/gym-week/) to the site's root
+    days = []
+    for day in plan.days:
+        if not day.entries:
+            continue
+        moves = [move(library.exercises[e.exercise], e.dose) for e in day.entries]
+        most = max(m.sets for m in moves)
+        rows = []
+        for m in moves:
+            figure = f'<img src="{up}{m.figure}" alt="" width="48" height="36" loading="lazy">' if m.figure else ""
+            cells = '<td class="hd-paper-log__set">kg ____ × ____</td>' * m.sets + '<td class="hd-paper-log__none"></td>' * (most - m.sets)
+            rows.append(f'<tr><th scope="row">{figure}<strong>{escape(m.name)}</strong>: {escape(m.dose)}.<br>Key cue: {escape(m.cue)}</th>{cells}</tr>')
+        head = "".join(f'<th scope="col">Set {n}</th>' for n in range(1, most + 1))
+        days.append(f'<table><caption>{escape(day.name)}: date __________</caption><thead><tr><th scope="col">Move</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    intro = "<p><strong>Your log for this week.</strong> For each set, write the load (kg, or the band) and the reps or seconds.</p>"
+    return f'<div class="hd-paper-log">{intro}{"".join(days)}</div>'
 
 
 def manifest(site: Site) -> dict[str, object]:
