@@ -87,7 +87,7 @@
       });
       banner.append(make("p", {}, "A new version of the site is ready."), use);
     }
-    document.body.append(banner);
+    (document.querySelector("main") || document.body).append(banner);
   }
 
   const week = document.querySelector("[data-hd-week]");

@@ -327,11 +327,11 @@
       make("p", { className: "hd-session__focus", text: day.focus }),
       make("p", { className: "hd-session__week" }, "From ", make("a", { href: new URL(week.href, root).href, text: week.title }), ". Tick a set when it is done: the rest timer starts."),
       list,
+      timer,
       make("p", { text: "Done for today. Every set you ticked is in your log." }),
       logTools(),
       live
     );
-    document.body.append(timer);
   }
   open();
 })();
