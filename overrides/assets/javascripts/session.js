@@ -210,7 +210,10 @@
     };
     tickBox.addEventListener("change", () => {
       if (!tickBox.checked) return dropRow(row);
-      if (record()) rest(move.rest);
+      if (!record()) return;
+      const loads = [...tickBox.closest(".hd-move").querySelectorAll('input[id$="-kg"]')];
+      for (const later of loads.slice(loads.indexOf(load) + 1)) if (!later.value) later.value = load.value; // the load is typed once
+      rest(move.rest);
     });
     for (const input of [load, reps]) input.addEventListener("change", () => tickBox.checked && record());
     return make(
@@ -223,6 +226,13 @@
     );
   }
 
+  function sets(done, unit) {
+    const amounts = done.map((s) => s.reps_or_seconds).join(", ") + (unit === "s" ? " s" : " reps");
+    const loads = [...new Set(done.map((s) => s.load_kg))];
+    if (loads.length === 1) return loads[0] ? `${number(loads[0])} kg × ${amounts}` : amounts;
+    return done.map((s) => `${number(s.load_kg)} kg × ${s.reps_or_seconds}`).join(", ") + (unit === "s" ? " s" : "");
+  }
+
   function moveCard(week, day, move) {
     const last = lastTime(move.id);
     const mine = readLog().filter((r) => r.date === today() && r.week === week.key && r.day === day.name && r.exercise === move.id);
@@ -231,8 +241,8 @@
     if (move.figure) card.append(make("img", { src: new URL(move.figure, root).href, alt: move.alt, className: "hd-move__figure", width: 160, height: 120 }));
     card.append(
       make("p", { className: "hd-move__cue" }, make("strong", { text: "Key cue: " }), move.cue),
-      make("p", { className: "hd-move__dose", text: move.dose }),
-      make("p", { className: "hd-move__last", text: last ? `Last time (${last.date}): ${last.sets.map((s) => (s.load_kg ? `${number(s.load_kg)} kg × ${s.reps_or_seconds}` : `${s.reps_or_seconds}`)).join(", ")}${move.unit === "s" ? " s" : ""}.` : "Last time: nothing logged yet." }),
+      make("p", { className: "hd-move__dose", text: move.per_side ? `${move.dose}. Tick a set when both sides are done.` : move.dose }),
+      make("p", { className: "hd-move__last", text: `Last time${last ? ` (${last.date}): ${sets(last.sets, move.unit)}` : ": nothing logged yet"}.` }),
       make("p", { className: "hd-move__next" }, make("strong", { text: "Next: " }), suggestion(move, last))
     );
     for (let n = 1; n <= move.sets; n++) card.append(setRow(week, day, move, n, mine.find((r) => r.set === n), last));
