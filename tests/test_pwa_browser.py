@@ -56,7 +56,8 @@ def served(real_site: Path, tmp_path: Path) -> Iterator[Served]:
 
 def ready(page: Page) -> None:
     """Wait until the worker controls the page."""
-    page.evaluate("navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller || new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r)))")
+    controlled = "new Promise(r => navigator.serviceWorker.addEventListener('controllerchange', r))"
+    page.evaluate(f"navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller || {controlled})")
 
 
 def keep_week(page: Page, base: str) -> None:
@@ -285,7 +286,7 @@ def test_without_javascript_a_week_page_is_whole_and_shows_no_pocket_controls(br
     assert page.locator(".hd-start, .hd-pocket, .hd-paper-log").evaluate_all("els => els.every(e => e.offsetParent === null)")
     page.emulate_media(media="print")
     expect(page.locator(".hd-paper-log")).to_be_visible()
-    expect(page.locator(".hd-paper-log td.hd-paper-log__set").first).to_have_text("kg ____ × ____")
+    expect(page.locator(".hd-paper-log td.hd-paper-log__set").first).to_have_text("kg ____ x ____")
     assert page.locator("a[href$='.ics']").evaluate_all("links => links.every(a => a.offsetParent === null)")
     page.goto(served.url + "session/")
     expect(page.locator("[data-hd-session]")).to_contain_text("needs JavaScript")

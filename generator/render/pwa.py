@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-from html import escape
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from generator.draw.card import BLUE
@@ -34,6 +33,7 @@ from generator.model import Dose, Exercise, Library, Plan
 from generator.render.structured import Site, plain
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import week_page, week_path
+from generator.write import write_file
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_DIR = "assets/sessions"
@@ -158,10 +158,11 @@ def paper_log(page: str, plan: Plan, library: Library) -> str:
         rows = []
         for m in moves:
             figure = f'<img src="{up}{m.figure}" alt="" width="48" height="36" loading="lazy">' if m.figure else ""
-            cells = '<td class="hd-paper-log__set">kg ____ × ____</td>' * m.sets + '<td class="hd-paper-log__none"></td>' * (most - m.sets)
+            cells = '<td class="hd-paper-log__set">kg ____ x ____</td>' * m.sets + '<td class="hd-paper-log__none"></td>' * (most - m.sets)
             rows.append(f'<tr><th scope="row">{figure}<strong>{escape(m.name)}</strong>: {escape(m.dose)}.<br>Key cue: {escape(m.cue)}</th>{cells}</tr>')
         head = "".join(f'<th scope="col">Set {n}</th>' for n in range(1, most + 1))
-        days.append(f'<table><caption>{escape(day.name)}: date __________</caption><thead><tr><th scope="col">Move</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        caption = f"<caption>{escape(day.name)}: date __________</caption>"
+        days.append(f'<table>{caption}<thead><tr><th scope="col">Move</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     intro = "<p><strong>Your log for this week.</strong> For each set, write the load (kg, or the band) and the reps or seconds.</p>"
     return f'<div class="hd-paper-log">{intro}{"".join(days)}</div>'
 
@@ -184,7 +185,8 @@ def manifest(site: Site) -> dict[str, object]:
 
 
 def _page(title: str, description: str, body: str) -> str:
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\nrobots: \"noindex, follow\"\nhide:\n  - navigation\n  - toc\n---\n\n{body}"
+    head = f"title: {json.dumps(title)}\ndescription: {json.dumps(description)}\nrobots: \"noindex, follow\"\nhide:\n  - navigation\n  - toc"
+    return f"---\n{head}\n---\n\n{body}"
 
 
 def pocket_pages() -> dict[str, str]:
@@ -252,20 +254,11 @@ def worker(version: str) -> str:
     return source.replace("__VERSION__", version).replace("__SHELL__", shell).replace("__SESSIONS__", SESSION_DIR + "/")
 
 
-def _write(target: Path, data: bytes) -> None:
-    if target.is_file() and target.read_bytes() == data:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
-
-
 def write_worker(out_dir: Path, files: Mapping[str, bytes], extra: Iterable[str], site: Site, theme: Path | None) -> str:
     """Write the icons and the worker into the Markdown tree; returns the build's version."""
     drawn = icons(site.name)
     version = build_hash({**files, **drawn}, extra, theme)
     for path, data in drawn.items():
-        _write(out_dir / path, data)
-    _write(out_dir / WORKER, worker(version).encode())
+        write_file(out_dir / path, data)
+    write_file(out_dir / WORKER, worker(version).encode())
     return version

@@ -103,11 +103,15 @@
       location.reload();
     }
   });
-  navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then((registration) => {
-    const watch = (incoming) =>
-      incoming.addEventListener("statechange", () => incoming.state === "installed" && navigator.serviceWorker.controller && updateBanner(incoming));
-    if (registration.waiting && navigator.serviceWorker.controller) updateBanner(registration.waiting);
-    if (registration.installing) watch(registration.installing);
-    registration.addEventListener("updatefound", () => watch(registration.installing));
-  }, () => null);
+  const register = () =>
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname }).then((registration) => {
+      const watch = (incoming) =>
+        incoming.addEventListener("statechange", () => incoming.state === "installed" && navigator.serviceWorker.controller && updateBanner(incoming));
+      if (registration.waiting && navigator.serviceWorker.controller) updateBanner(registration.waiting);
+      if (registration.installing) watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing));
+    }, () => null);
+  // After the page has loaded: the worker's first download never competes with the page's own.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 })();
