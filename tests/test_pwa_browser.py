@@ -126,7 +126,7 @@ def test_a_kept_week_opens_offline_with_its_exercises_and_session(browser: Brows
     page.goto(served.url + SESSION)
     expect(page.locator(".hd-move").first).to_be_visible()
     assert page.locator(".hd-move__figure").first.evaluate("img => img.complete && img.naturalWidth > 0")
-    page.goto(served.url + "myths/")  # never kept: the friendly offline page, with a link to what is kept
+    page.goto(served.url + "myths/spot-reduction/")  # never kept: the friendly offline page, with a link to what is kept
     expect(page.locator("h1")).to_contain_text("You are offline")
     page.locator("[data-hd-kept] a").first.click()
     expect(page).to_have_url(served.url + WEEK)
