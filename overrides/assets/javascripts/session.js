@@ -301,7 +301,7 @@
       { className: "hd-log", "aria-labelledby": "hd-log-title" },
       make("h2", { id: "hd-log-title", text: "Your log" }),
       make("p", { text: "Your log is kept in this browser only (its local storage), on this device. Nothing is sent anywhere. Export it now and then to keep a copy, or to move it to a new phone." }),
-      make("p", {}, "Safari on iPhone and iPad deletes a site's stored data after about 7 days without a visit, unless you add the site to your home screen (", webkit, ")."),
+      make("p", {}, "Safari on iPhone and iPad deletes a site's data after about 7 days without a visit. A site added to the home screen keeps it (", webkit, ")."),
       count,
       make("p", { className: "hd-log__buttons" }, exportCsv, exportJson),
       make("p", {}, make("label", { htmlFor: file.id, text: "Import a log (CSV or JSON): " }), file),
