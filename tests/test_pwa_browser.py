@@ -253,13 +253,14 @@ def test_keyboard_alone_starts_a_session_and_ticks_a_set(browser: Browser, serve
     context.close()
 
 
-@pytest.mark.parametrize("width", VIEWPORTS)
-def test_session_week_and_offline_pages_have_no_accessibility_violations(width: str, browser: Browser, served: Served) -> None:
-    context = browser.new_context(viewport=VIEWPORTS[width], device_scale_factor=1, color_scheme="light")
+@pytest.mark.parametrize(("width", "scheme"), [("phone", "light"), ("desktop", "light"), ("phone", "dark")])
+def test_session_week_and_offline_pages_have_no_accessibility_violations(width: str, scheme: str, browser: Browser, served: Served) -> None:
+    context = browser.new_context(viewport=VIEWPORTS[width], device_scale_factor=1, color_scheme=scheme)  # type: ignore[arg-type]
     page = open_session(context, served.url)
     move = page.locator(".hd-move").first
     move.get_by_label("kg").first.fill("10")
     move.get_by_label("Done").first.check()  # with the timer showing
+    page.get_by_role("button", name="Delete my log").click()  # and the question it asks, focused
     problems = []
     for path in (SESSION, WEEK, "offline/", "session/"):
         if path != SESSION:
