@@ -17,6 +17,7 @@ from generator.errors import DataError
 from generator.link import link
 from generator.render.cards import CACHE_DIR, CardReport, write_cards
 from generator.render.pages import render_site
+from generator.render.pwa import worker_paths, write_worker
 from generator.render.structured import Site
 from generator.weeks.planner import plan_weeks
 from generator.write import OUTPUT_DIR, WriteReport, write_tree
@@ -43,11 +44,13 @@ def generate(root: Path, out_dir: Path | None = None, *, write: bool = True) -> 
     library = loaded.library
     links = link(library)
     weeks = plan_weeks(library)
-    rendered = render_site(library, links, weeks, Site.from_mkdocs(root))
+    site = Site.from_mkdocs(root)
+    rendered = render_site(library, links, weeks, site)
     if not write:
         return Result((), rendered.files, None)
     out = out_dir or root / OUTPUT_DIR
-    report = write_tree(out, rendered.files, keep={card.path for card in rendered.cards})
+    report = write_tree(out, rendered.files, keep={card.path for card in rendered.cards} | worker_paths())
     cache = root / CACHE_DIR if (root / CACHE_DIR).parent.is_dir() else None  # a library without social/ (a test fixture) has no cache
     cards = write_cards(out, rendered.cards, cache)  # one at a time, drawn only when not cached
+    write_worker(out, rendered.files, (card.key() for card in rendered.cards), site, root / "overrides")  # icons and sw.js, hashed over all of it
     return Result((), rendered.files, report, cards)

@@ -23,19 +23,21 @@ class WriteReport:
     unchanged: int
 
 
+def write_file(target: Path, data: bytes) -> bool:
+    """Write one file through a temporary name, unless it already holds `data`; True if written."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return True
+
+
 def write_tree(out_dir: Path, files: dict[str, bytes], keep: Collection[str] = frozenset()) -> WriteReport:
     """`keep`: paths another stage writes (the preview cards), left in place."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[str] = []
-    for relative, data in sorted(files.items()):
-        target = out_dir / relative
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        written.append(relative)
+    written = [relative for relative, data in sorted(files.items()) if write_file(out_dir / relative, data)]
     removed: list[str] = []
     for existing in sorted(out_dir.rglob("*"), reverse=True):
         relative = existing.relative_to(out_dir).as_posix()

@@ -244,14 +244,14 @@ def test_site_reads_and_navigates_with_javascript_off(browser: Browser, base_url
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_a_plan_week_prints_on_one_page(browser: Browser, base_url: str, paper: str) -> None:
+def test_a_plan_week_prints_on_one_page_and_its_log_on_the_next(browser: Browser, base_url: str, paper: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     for plan in ("gym-week", "home-week", "beginner-two-day"):
         page.goto(base_url + f"plans/{plan}/")
         pdf = page.pdf(format=paper, print_background=True)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert pages == 1, f"{plan} prints on {pages} {paper} pages"
+        assert pages == 2, f"{plan} prints on {pages} {paper} pages (the week, then its log)"
     context.close()
 
 

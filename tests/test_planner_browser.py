@@ -65,14 +65,16 @@ def test_without_javascript_the_plans_index_is_a_grid_of_links(browser: Browser,
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_every_built_week_prints_on_one_page(browser: Browser, base_url: str, real_library: Library, paper: str) -> None:
+def test_every_built_week_prints_on_one_page_and_its_log_after_it(browser: Browser, base_url: str, real_library: Library, paper: str) -> None:
     context = browser.new_context()
     page = context.new_page()
     for slug in full_weeks(real_library):
         page.goto(base_url + f"plans/your-week/{slug}/")
-        pdf = page.pdf(format=paper, print_background=True)
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        with_log = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper, print_background=True)))
+        page.add_style_tag(content=".hd-paper-log { display: none !important; }")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format=paper, print_background=True)))
         assert pages == 1, f"{slug} prints on {pages} {paper} pages"
+        assert 2 <= with_log <= 3, f"{slug} and its log print on {with_log} {paper} pages"
     context.close()
 
 

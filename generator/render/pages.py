@@ -28,6 +28,7 @@ from generator.link import Links, output_path
 from generator.model import Library
 from generator.render.cards import Card, page_cards, with_card
 from generator.render.ics import plan_calendar
+from generator.render.pwa import paper_log, pocket_data, pocket_pages
 from generator.render.structured import Site, exercise_howto, myth_review, to_script, website
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import chooser, week_page, week_path
@@ -173,7 +174,7 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
             pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
     for plan in library.plans.values():
         path = output_path("plan", plan.id)
-        pages[path] = _render("plan.md.j2", page(path), plan=plan)
+        pages[path] = _render("plan.md.j2", page(path), plan=plan, paper_log=paper_log(path, plan, library))
         calendars[f"plans/{plan.id}.ics"] = plan_calendar(plan, library, page(path).url, site.host, site.date)
         for old in plan.previous_ids:
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
@@ -189,7 +190,8 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     week_links = replace(links, page_sources={**links.page_sources, **{week_path(w.choice): w.plan.sources for w in weeks if w.plan}})
     for week in weeks:
         here = Page(week_path(week.choice), library, week_links, site)
-        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library))
+        paper = paper_log(here.path, week.plan, library) if week.plan else ""
+        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library), paper_log=paper)
         if week.plan:
             calendars[here.path.removesuffix(".md") + ".ics"] = plan_calendar(week.plan, library, here.url, site.host, site.date)
     pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), groups=grouped(library.muscles.values(), "region", REGIONS))
@@ -199,10 +201,12 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
         jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
         body = fill_counts(hand.body, library)
         pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, body=body, jsonld=jsonld)
+    pages.update(pocket_pages())  # the session view and the offline page (generator/render/pwa.py)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     cards = page_cards(pages, library, weeks, site)
     files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}
     files.update(calendars)
+    files.update(pocket_data(library, weeks, site))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files[f"schema/{schema.name}"] = schema.read_bytes()
     return Rendered(dict(sorted(files.items())), tuple(cards[path] for path in sorted(cards)))
