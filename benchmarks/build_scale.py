@@ -37,9 +37,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from measure import Generator, SizeResult, measure_size
+from measure import Generator, SizeResult, library_visit, measure_size
 from results import fingerprint, machine, report, targets, verdict
 from synthetic import CHAIN, DEFAULT_SIZES, EPOCH, MODIFIERS, MOVEMENTS, REPO, STANCES, TEMPOS, copy_site
+from visits import against_previous, first_visit_section, keep_previous, previous_overview
 
 # --------------------------------------------------------------------------- main
 
@@ -72,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     gen = Generator(base)
     snapshot = fingerprint(base)
     results: dict[int, SizeResult] = {}
+    old = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
+    real = len(list((base / "exercises").glob("*.yml")))
+    print("today's library: first visit", flush=True)
+    library = library_visit(base, work)
     try:
         for size in sorted(args.sizes):
             print(f"size {size:,}:", flush=True)
@@ -79,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    text = report(results, {**machine(), "Code measured": snapshot}, started_at, time.perf_counter() - started, args.repeat)
+    extra = [*first_visit_section(library, real, results), "", *against_previous(results, previous_overview(old)), *keep_previous(old)]
+    text = report(results, {**machine(), "Code measured": snapshot}, started_at, time.perf_counter() - started, args.repeat, extra)
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
     for target in targets(results):

@@ -26,6 +26,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class Resource:
 class Visit:
     page: tuple[Resource, ...]  # the first visit, up to a quiet network
     search: tuple[Resource, ...]  # what the first search added
+    query: str = ""
+    first_result_s: float = 0.0  # from the first key pressed to the first result shown
 
     @staticmethod
     def total(resources: Sequence[Resource]) -> int:
@@ -118,25 +121,28 @@ def visit(site: Path, query: str | None = None) -> Visit:
         page.wait_for_timeout(QUIET_MS)
         first = resources(site, base, urls)
         searched: tuple[Resource, ...] = ()
+        waited = 0.0
         if query:
             urls.clear()
             box = page.locator("input.md-search__input")
+            started = time.perf_counter()
             box.click()
             box.press_sequentially(query, delay=30)
-            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
+            waited = time.perf_counter() - started
             page.wait_for_timeout(QUIET_MS)
             already = {r.path for r in first}
             searched = tuple(r for r in resources(site, base, urls) if r.path not in already)
         context.close()
         browser.close()
-    return Visit(first, searched)
+    return Visit(first, searched, query or "", waited)
 
 
 def describe(visit_: Visit) -> str:
     lines = [f"first visit: {Visit.total(visit_.page):,} bytes sent ({sum(r.raw for r in visit_.page):,} raw) in {len(visit_.page)} requests"]
     lines += [f"  {r.sent:>9,}  {r.path}" for r in sorted(visit_.page, key=lambda r: -r.sent)]
     if visit_.search:
-        lines.append(f"first search adds: {Visit.total(visit_.search):,} bytes sent ({sum(r.raw for r in visit_.search):,} raw) in {len(visit_.search)} requests")
+        lines.append(f"first search ({visit_.query!r}, first result after {visit_.first_result_s:.1f} s) adds: {Visit.total(visit_.search):,} bytes sent ({sum(r.raw for r in visit_.search):,} raw) in {len(visit_.search)} requests")
         lines += [f"  {r.sent:>9,}  {r.path}" for r in sorted(visit_.search, key=lambda r: -r.sent)]
     return "\n".join(lines)
 

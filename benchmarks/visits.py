@@ -1,0 +1,111 @@
+"""The benchmark's sections on what readers download (first visit, first search) and on how this run compares with the run before.
+
+The run before is read from the results file this run replaces: its overview
+table gives the times to compare with, and its whole text is kept at the end
+of the new file (only the one run before, so the file does not grow).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from first_visit import Visit
+from measure import SizeResult
+
+FIRST_VISIT_BUDGET = 120 * 1024  # today's library (issue 24)
+TEN_TIMES_BUDGET = 200 * 1024  # at ten times the library
+BEFORE_HEADING = "# The run before"
+KB = 1024
+
+
+def kb(n: float) -> str:
+    return f"{n / KB:,.1f} KB"
+
+
+def previous_overview(text: str) -> dict[int, dict[str, float]]:
+    """The overview rows of an earlier results file: size -> validate (load), mkdocs build and whole build, in seconds."""
+    text = text.split(BEFORE_HEADING, 1)[0]
+    found: dict[int, dict[str, float]] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 7 and re.fullmatch(r"[\d,]+", cells[0]) and all(c.endswith(" s") for c in cells[1:7]):
+            seconds = [float(c.removesuffix(" s").replace(",", "")) for c in cells[1:7]]
+            found[int(cells[0].replace(",", ""))] = {"validate": seconds[0], "mkdocs": seconds[4], "build": seconds[5]}
+    return found
+
+
+def _search_part(visit: Visit) -> int:
+    """What the page fetched of search's own files (the index and Material's search worker)."""
+    return sum(r.sent for r in visit.page if r.path.startswith(("search/", "assets/javascripts/workers/search.")))
+
+
+def first_visit_section(library: tuple[Visit, int, int] | None, real: int, results: dict[int, SizeResult]) -> list[str]:
+    """`library`: the visit on today's library alone, with its index's raw and gzipped sizes."""
+    lines = [
+        "## First visit and first search",
+        "",
+        "`benchmarks/first_visit.py`: the built site served under /hipdips/, a new Chromium context (empty cache) opens the home page at 1280 px "
+        "and waits until the network has been idle for 1.5 s, so what loads after the load event counts too. Every request is matched to its "
+        "file and counted at its gzip size (level 6) for text, as it is for images. Then the reader types an exercise's name into the search box; "
+        "'first search adds' is what that fetches, and 'first result' the time from the first key to the first result shown (this machine, "
+        "shared). Before issue 24 the home page fetched the index and the search worker at load: 'as before' adds them to the first visit "
+        "(a lower bound, since the index also held the built weeks then).",
+        "",
+        "| Library | Exercises | First visit | Requests | Search files in it | First search adds | First result | Index raw / gzipped | As before | Now / before |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    rows: list[tuple[str, int, Visit, int, int]] = []
+    if library is not None:
+        rows.append(("today's library", real, *library))
+    for r in results.values():
+        if r.first_visit is not None:
+            rows.append((f"{r.size:,} synthetic + real", r.exercises, r.first_visit, r.search_bytes, r.search_gzip_bytes))
+    for label, count, visit, raw, gz in rows:
+        now, adds = Visit.total(visit.page), Visit.total(visit.search)
+        before = now + adds
+        index = f"{raw / 1024 / 1024:,.1f} MiB / {kb(gz)}" if raw else "-"
+        lines.append(
+            f"| {label} | {count:,} | {kb(now)} | {len(visit.page)} | {kb(_search_part(visit))} | {kb(adds)} | {visit.first_result_s:.1f} s | {index} | {kb(before)} | {now / before:.2f} |"
+        )
+    lines += ["", "| Target | Measured | Verdict |", "|---|---|---|"]
+    if library is not None:
+        now = Visit.total(library[0].page)
+        lines.append(f"| First visit to the home page, today's library, at most {kb(FIRST_VISIT_BUDGET)} | {kb(now)} | {'met' if now <= FIRST_VISIT_BUDGET else '**NOT met**'} |")
+    ten = [r for r in results.values() if r.first_visit is not None and r.exercises >= 10 * real]
+    if ten:
+        worst = max(Visit.total(r.first_visit.page) for r in ten if r.first_visit)
+        sizes = ", ".join(f"{r.exercises:,}" for r in ten)
+        lines.append(f"| First visit at ten times the library or more ({sizes} exercises), at most {kb(TEN_TIMES_BUDGET)} | largest {kb(worst)} | {'met' if worst <= TEN_TIMES_BUDGET else '**NOT met**'} |")
+    lines.append("| No search file is fetched before the reader searches | " + ", ".join(kb(_search_part(v)) for _, _, v, _, _ in rows) + f" | {'met' if all(_search_part(v) == 0 for _, _, v, _, _ in rows) else '**NOT met**'} |")
+    return lines
+
+
+def against_previous(results: dict[int, SizeResult], previous: dict[int, dict[str, float]]) -> list[str]:
+    common = [size for size in results if size in previous]
+    lines = ["## Against the run before", ""]
+    if not common:
+        return [*lines, "No size of this run was measured in the run before.", ""]
+    lines += [
+        "This run ÷ the run before (its overview is kept below, under 'The run before'); under 1 is faster. Both are wall times on a shared "
+        "2-core machine, so the CPU times of this run are in its tables.",
+        "",
+        "| Exercises | Validate (load) | mkdocs build | Whole build |",
+        "|---:|---:|---:|---:|",
+    ]
+    for size in common:
+        r, p = results[size], previous[size]
+        lines.append(
+            f"| {size:,} | {r.validate_load_s:.2f} / {p['validate']:.2f} s = {r.validate_load_s / p['validate']:.2f} "
+            f"| {r.mkdocs_s:.1f} / {p['mkdocs']:.1f} s = {r.mkdocs_s / p['mkdocs']:.2f} | {r.build_s:.1f} / {p['build']:.1f} s = {r.build_s / p['build']:.2f} |"
+        )
+    return [*lines, ""]
+
+
+def keep_previous(text: str) -> list[str]:
+    """The earlier results file, its headings one level down, without the run before it."""
+    text = text.split(BEFORE_HEADING, 1)[0].rstrip()
+    if not text:
+        return []
+    demoted: Sequence[str] = [("#" + line) if line.startswith("#") else line for line in text.splitlines()]
+    return ["", BEFORE_HEADING, "", "The results file as the run before this one left it.", "", *demoted, ""]
