@@ -217,20 +217,37 @@ def measure_site(result: SizeResult, root: Path, synthetic: Sequence[str]) -> No
     result.first_visit = visit(site, exercise_name(middle))
 
 
-def library_visit(base: Path, work: Path) -> tuple[Visit, int, int]:
-    """The first visit on today's library alone (no synthetic exercise), searching for its first exercise's name,
-    with the raw and gzipped sizes of its search index."""
-    root = work / "library"
+@dataclass(frozen=True)
+class SiteVisit:
+    """A first visit and one search on a built library: today's alone (size 0) or with `size` synthetic exercises."""
+
+    size: int
+    exercises: int
+    visit: Visit
+    index_raw: int
+    index_gzip: int
+
+
+def site_visit(base: Path, work: Path, size: int, keep: bool = False) -> SiteVisit:
+    """Build the library (generate, then mkdocs build) and visit its home page; the search is for an exercise's name:
+    a synthetic one in the middle of the library, or the first real one for today's library."""
+    root = work / f"visit-{size}"
     shutil.copytree(base, root)
+    synthetic = add_synthetic(root, size) if size else ()
     run_child([sys.executable, "-m", "generator", "generate"], root)
     run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], root)
-    first = sorted((root / "exercises").glob("*.yml"))[0]
-    name = next(line.split(":", 1)[1].strip().strip("'\"") for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
+    if synthetic:
+        name = exercise_name((len(synthetic) // (2 * CHAIN)) * CHAIN + 1)
+    else:
+        first = sorted((root / "exercises").glob("*.yml"))[0]
+        name = next(line.split(":", 1)[1].strip().strip("'\"") for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
     found = visit(root / "site", name)
     index = root / "site/search/search_index.json"
-    raw, gz = index.stat().st_size, served_size(index).sent
-    shutil.rmtree(root)
-    return found, raw, gz
+    exercises = len(list((root / "exercises").glob("*.yml")))
+    result = SiteVisit(size, exercises, found, index.stat().st_size, served_size(index).sent)
+    if not keep:
+        shutil.rmtree(root)
+    return result
 
 
 def pages_showing(out_dir: Path, ident: str) -> tuple[str, ...]:
