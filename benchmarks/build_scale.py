@@ -15,7 +15,10 @@ folder, adds N synthetic but valid exercises, and measures there:
 - the site: `python -m mkdocs build --strict` (wall time, peak memory), then
   the mean size of a synthetic exercise page and of the search index;
 - regeneration after one exercise file changes: the files the writer
-  rewrote, against the pages that show that exercise.
+  rewrote, against the pages that show that exercise;
+- what a reader downloads (first_visit.py): the home page on a first visit
+  with an empty cache, then one search, on today's library alone and at
+  each size.
 
 Peak memory is ru_maxrss of each child process, read with os.wait4. The
 results, the machine and the targets (as ratios from this one run) go to
@@ -23,7 +26,9 @@ benchmarks/RESULTS.md. It is not part of `make test`; run `make bench`, or
 `python benchmarks/build_scale.py --sizes 50,200` for a quick look.
 
 The jobs are split by module: `synthetic.py` makes the library, `measure.py`
-times it, `results.py` writes the results; this file runs them in order.
+times it, `first_visit.py` loads its home page in Chromium, `results.py` and
+`visits.py` write the results (comparing with the run before, whose text is
+kept at the end of the file); this file runs them in order.
 """
 
 from __future__ import annotations
@@ -37,9 +42,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from measure import Generator, SizeResult, measure_size
+from measure import Generator, SiteVisit, SizeResult, measure_size, site_visit
 from results import fingerprint, machine, report, targets, verdict
 from synthetic import CHAIN, DEFAULT_SIZES, EPOCH, MODIFIERS, MOVEMENTS, REPO, STANCES, TEMPOS, copy_site
+from visits import against_previous, first_visit_section, keep_previous, previous_overview, visits_of
 
 # --------------------------------------------------------------------------- main
 
@@ -57,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--repeat", type=int, default=3, help="runs of each fast measurement; the median is kept (default: 3)")
     p.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results (default: benchmarks/RESULTS.md)")
     p.add_argument("--keep", action="store_true", help="keep the temporary copies (their path is printed)")
+    p.add_argument("--visits-only", action="store_true", help="only build each size and measure the first visit and search; add that section to --output, keeping the rest")
     return p
 
 
@@ -72,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gen = Generator(base)
     snapshot = fingerprint(base)
     results: dict[int, SizeResult] = {}
+    old = args.output.read_text(encoding="utf-8") if args.output.is_file() else ""
+    print("today's library: first visit", flush=True)
+    library = site_visit(base, work, 0)
+    if args.visits_only:
+        return visits_only(args, base, work, library, old)
     try:
         for size in sorted(args.sizes):
             print(f"size {size:,}:", flush=True)
@@ -79,11 +91,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    text = report(results, {**machine(), "Code measured": snapshot}, started_at, time.perf_counter() - started, args.repeat)
+    extra = [*first_visit_section([library, *visits_of(results)]), "", *against_previous(results, previous_overview(old)), *keep_previous(old)]
+    text = report(results, {**machine(), "Code measured": snapshot}, started_at, time.perf_counter() - started, args.repeat, extra)
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
     for target in targets(results):
         print(f"  {verdict(target.met).strip('*'):>12}: {target.text} ({target.measured})")
+    return 0
+
+
+def visits_only(args: argparse.Namespace, base: Path, work: Path, library: SiteVisit, old: str) -> int:
+    """The quick run: a first visit on today's library and at each size, added to the results file after what it holds."""
+    rows = [library]
+    try:
+        for size in sorted(args.sizes):
+            print(f"size {size:,}: build and first visit", flush=True)
+            rows.append(site_visit(base, work, size, keep=args.keep))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    kept = old.split("\n## First visit and first search", 1)[0].rstrip()
+    stamp = time.strftime("%Y-%m-%d %H:%M %Z")
+    section = first_visit_section(rows)
+    section[0] += f" (`build_scale.py --visits-only`, {stamp})"
+    args.output.write_text(kept + "\n\n" + "\n".join(section) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}")
     return 0
 
 

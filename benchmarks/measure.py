@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from first_visit import Visit, served_size, visit
 from synthetic import CHAIN, EPOCH, add_synthetic, exercise_name, q
 
 # --------------------------------------------------------------------------- measuring
@@ -101,7 +102,9 @@ class SizeResult:
     mkdocs_kib: int = 0
     page_bytes: float = 0.0
     search_bytes: int = 0
+    search_gzip_bytes: int = 0
     site_bytes: int = 0
+    first_visit: Visit | None = None  # the home page, empty cache, then one search (first_visit.py)
     noop_written: int = -1
     stages: dict[str, float] = field(default_factory=dict)  # one generation, stage by stage
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average when the size started and ended
@@ -208,7 +211,43 @@ def measure_site(result: SizeResult, root: Path, synthetic: Sequence[str]) -> No
     sizes = [(site / "exercises" / ident / "index.html").stat().st_size for ident in synthetic]
     result.page_bytes = statistics.mean(sizes)
     result.search_bytes = (site / "search/search_index.json").stat().st_size
+    result.search_gzip_bytes = served_size(site / "search/search_index.json").sent
     result.site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    middle = (len(synthetic) // (2 * CHAIN)) * CHAIN + 1
+    result.first_visit = visit(site, exercise_name(middle))
+
+
+@dataclass(frozen=True)
+class SiteVisit:
+    """A first visit and one search on a built library: today's alone (size 0) or with `size` synthetic exercises."""
+
+    size: int
+    exercises: int
+    visit: Visit
+    index_raw: int
+    index_gzip: int
+
+
+def site_visit(base: Path, work: Path, size: int, keep: bool = False) -> SiteVisit:
+    """Build the library (generate, then mkdocs build) and visit its home page; the search is for an exercise's name:
+    a synthetic one in the middle of the library, or the first real one for today's library."""
+    root = work / f"visit-{size}"
+    shutil.copytree(base, root)
+    synthetic = add_synthetic(root, size) if size else ()
+    run_child([sys.executable, "-m", "generator", "generate"], root)
+    run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], root)
+    if synthetic:
+        name = exercise_name((len(synthetic) // (2 * CHAIN)) * CHAIN + 1)
+    else:
+        first = sorted((root / "exercises").glob("*.yml"))[0]
+        name = next(line.split(":", 1)[1].strip().strip("'\"") for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
+    found = visit(root / "site", name)
+    index = root / "site/search/search_index.json"
+    exercises = len(list((root / "exercises").glob("*.yml")))
+    result = SiteVisit(size, exercises, found, index.stat().st_size, served_size(index).sent)
+    if not keep:
+        shutil.rmtree(root)
+    return result
 
 
 def pages_showing(out_dir: Path, ident: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import importlib.metadata
 import os
 import platform
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,7 +188,7 @@ def change_lists(results: dict[int, SizeResult]) -> list[str]:
     return lines
 
 
-def report(results: dict[int, SizeResult], info: dict[str, str], started: str, elapsed: float, repeat: int) -> str:
+def report(results: dict[int, SizeResult], info: dict[str, str], started: str, elapsed: float, repeat: int, extra: Sequence[str] = ()) -> str:
     lines = [
         "# Build scale benchmark",
         "",
@@ -233,6 +234,7 @@ def report(results: dict[int, SizeResult], info: dict[str, str], started: str, e
     lines += ["", "## Targets", "", "| Target | Measured | Verdict |", "|---|---|---|"]
     lines += [f"| {t.text} | {t.measured} | {verdict(t.met)} |" for t in targets(results)]
     lines += ["", "### Files rewritten after one change", "", *change_lists(results), ""]
+    lines += extra
     return "\n".join(lines)
 
 

@@ -27,7 +27,6 @@ from pathlib import Path
 RUN_WORDS = 8
 FINGERPRINT = Path(__file__).resolve().parent / "seed-fingerprint.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_PIECES = re.compile(r"[A-Za-z0-9]+")  # at least as many as the words _WORD finds
 _HEADER = (
     f"# rolling-64 hash of every run of {RUN_WORDS} words in the source articles (lower case, curly quotes straightened;"
     " each word blake2b-64, a run the polynomial of its words mod 2**64). Refresh: python -m generator.check.originality fingerprint SEEDS\n"
@@ -80,15 +79,31 @@ def load_fingerprint(file: Path = FINGERPRINT) -> frozenset[int]:
     return parse_fingerprint(file.read_text(encoding="ascii"))
 
 
+def _digests(values: list[int]) -> list[int]:
+    """What `runs` yields, as a list, with the arithmetic inlined (x & _MASK is x % 2**64 for any int)."""
+    value, base, out, mask = 0, _BASE, _OUT, _MOD - 1
+    for v in values[:RUN_WORDS]:
+        value = (value * base + v) & mask
+    found = [value]
+    keep = found.append
+    for leaving, coming in zip(values, values[RUN_WORDS:], strict=False):
+        value = ((value - leaving * out) * base + coming) & mask
+        keep(value)
+    return found
+
+
 def shared_runs(text: str, fingerprint: frozenset[int]) -> list[tuple[int, int]]:
     """(first line, number of words) of each stretch of text shared with the articles."""
-    if len(_PIECES.findall(text)) < RUN_WORDS:
-        return []  # too few words for a run: most values (names, ids, doses) stop here
+    if len(text) < 2 * RUN_WORDS - 1:
+        return []  # too short to hold RUN_WORDS words and the gaps between them: ids, numbers, short names
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))  # the words of words_with_lines, lines aside
+    if len(words) < RUN_WORDS:
+        return []  # too few words for a run: most values (names, doses) stop here
+    digests = _digests(list(map(_word_value, words)))
+    if fingerprint.isdisjoint(digests):
+        return []  # the usual case: the line numbers are needed only for a hit
     tokens = words_with_lines(text)
-    words = [word for word, _ in tokens]
-    hits = [digest in fingerprint for digest in runs(words)]
-    if not any(hits):
-        return []
+    hits = [digest in fingerprint for digest in digests]
     stretches: list[tuple[int, int]] = []
     i = 0
     while i < len(hits):

@@ -1,0 +1,117 @@
+"""The benchmark's sections on what readers download (first visit, first search) and on how this run compares with the run before.
+
+The run before is read from the results file this run replaces: its overview
+table gives the times to compare with, and its whole text is kept at the end
+of the new file (only the one run before, so the file does not grow).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from first_visit import Visit
+from measure import SiteVisit, SizeResult
+
+FIRST_VISIT_BUDGET = 120 * 1024  # today's library (issue 24)
+TEN_TIMES_BUDGET = 200 * 1024  # at ten times the library
+BEFORE_HEADING = "# The run before"
+KB = 1024
+
+
+def kb(n: float) -> str:
+    return f"{n / KB:,.1f} KB"
+
+
+def previous_overview(text: str) -> dict[int, dict[str, float]]:
+    """The overview rows of an earlier results file: size -> validate (load), mkdocs build and whole build, in seconds."""
+    text = text.split(BEFORE_HEADING, 1)[0]
+    found: dict[int, dict[str, float]] = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 7 and re.fullmatch(r"[\d,]+", cells[0]) and all(c.endswith(" s") for c in cells[1:7]):
+            seconds = [float(c.removesuffix(" s").replace(",", "")) for c in cells[1:7]]
+            found[int(cells[0].replace(",", ""))] = {"validate": seconds[0], "mkdocs": seconds[4], "build": seconds[5]}
+    return found
+
+
+def _search_part(visit: Visit) -> int:
+    """What the page fetched of search's own files (the index and Material's search worker)."""
+    return sum(r.sent for r in visit.page if r.path.startswith(("search/", "assets/javascripts/workers/search.")))
+
+
+def visits_of(results: dict[int, SizeResult]) -> list[SiteVisit]:
+    """The visits the full benchmark made at each size."""
+    return [SiteVisit(r.size, r.exercises, r.first_visit, r.search_bytes, r.search_gzip_bytes) for r in results.values() if r.first_visit is not None]
+
+
+def first_visit_section(rows: Sequence[SiteVisit]) -> list[str]:
+    """The first-visit table and its targets; rows[0] is today's library alone (size 0) when it was measured."""
+    lines = [
+        "## First visit and first search",
+        "",
+        "`benchmarks/first_visit.py`: the built site served under /hipdips/, a new Chromium context (empty cache) opens the home page at 1280 px "
+        "and waits until the network has been idle for 1.5 s, so what loads after the load event counts too. Every request is matched to its "
+        "file and counted at its gzip size (level 6) for text, as it is for images. Then the reader types an exercise's name into the search box; "
+        "'first search adds' is what that fetches, and 'first result' the time from the first key to the first result shown (this machine, "
+        "shared). Before issue 24 the home page fetched the index and the search worker at load: 'as before' adds them to the first visit "
+        "(a lower bound, since the index also held the built weeks then).",
+        "",
+        "| Library | Exercises | First visit | Requests | Search files in it | First search adds | First result | Index raw / gzipped | As before | Now / before |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        v = row.visit
+        now, adds = Visit.total(v.page), Visit.total(v.search)
+        label = "today's library" if row.size == 0 else f"{row.size:,} synthetic + real"
+        lines.append(
+            f"| {label} | {row.exercises:,} | {kb(now)} | {len(v.page)} | {kb(_search_part(v))} | {kb(adds)} | {v.first_result_s:.1f} s "
+            f"| {row.index_raw / 1024 / 1024:,.2f} MiB / {kb(row.index_gzip)} | {kb(now + adds)} | {now / (now + adds):.2f} |"
+        )
+    lines += ["", "| Target | Measured | Verdict |", "|---|---|---|"]
+    today = [row for row in rows if row.size == 0]
+    if today:
+        now = Visit.total(today[0].visit.page)
+        lines.append(f"| First visit to the home page, today's library, at most {kb(FIRST_VISIT_BUDGET)} | {kb(now)} | {_verdict(now <= FIRST_VISIT_BUDGET)} |")
+        ten = [row for row in rows if row.exercises >= 10 * today[0].exercises]
+        if ten:
+            worst = max(Visit.total(row.visit.page) for row in ten)
+            sizes = ", ".join(f"{row.exercises:,}" for row in ten)
+            lines.append(f"| First visit at ten times the library or more ({sizes} exercises), at most {kb(TEN_TIMES_BUDGET)} | largest {kb(worst)} | {_verdict(worst <= TEN_TIMES_BUDGET)} |")
+    fetched = [_search_part(row.visit) for row in rows]
+    lines.append(f"| No search file is fetched before the reader searches | {', '.join(kb(n) for n in fetched)} | {_verdict(not any(fetched))} |")
+    return lines
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "**NOT met**"
+
+
+def against_previous(results: dict[int, SizeResult], previous: dict[int, dict[str, float]]) -> list[str]:
+    common = [size for size in results if size in previous]
+    lines = ["## Against the run before", ""]
+    if not common:
+        return [*lines, "No size of this run was measured in the run before.", ""]
+    lines += [
+        "This run ÷ the run before (its overview is kept below, under 'The run before'); under 1 is faster. Both are wall times on a shared "
+        "2-core machine, so the CPU times of this run are in its tables.",
+        "",
+        "| Exercises | Validate (load) | mkdocs build | Whole build |",
+        "|---:|---:|---:|---:|",
+    ]
+    for size in common:
+        r, p = results[size], previous[size]
+        lines.append(
+            f"| {size:,} | {r.validate_load_s:.2f} / {p['validate']:.2f} s = {r.validate_load_s / p['validate']:.2f} "
+            f"| {r.mkdocs_s:.1f} / {p['mkdocs']:.1f} s = {r.mkdocs_s / p['mkdocs']:.2f} | {r.build_s:.1f} / {p['build']:.1f} s = {r.build_s / p['build']:.2f} |"
+        )
+    return [*lines, ""]
+
+
+def keep_previous(text: str) -> list[str]:
+    """The earlier results file, its headings one level down, without the run before it."""
+    text = text.split(BEFORE_HEADING, 1)[0].rstrip()
+    if not text:
+        return []
+    demoted: Sequence[str] = [("#" + line) if line.startswith("#") else line for line in text.splitlines()]
+    return ["", BEFORE_HEADING, "", "The results file as the run before this one left it.", "", *demoted, ""]

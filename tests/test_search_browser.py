@@ -1,0 +1,113 @@
+"""Search in a real browser: nothing fetched until the reader searches, then exercises found by what readers type.
+
+The site is the repository's own, built once (conftest.real_site) and served
+under its published path (test_browser.base_url). The queries come from one
+exercise's own file, so a reworded exercise changes them too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page
+
+from tests.test_browser import REPO, Watched, base_url, browser  # noqa: F401 (fixtures)
+
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+EXERCISE = "banded-clamshell"
+
+
+@pytest.fixture
+def desktop(browser: Browser, base_url: str) -> Iterator[Watched]:  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Watched(context.new_page(), base_url)
+    context.close()
+
+
+def requested(page: Page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def search(page: Page, query: str) -> list[tuple[str, str]]:
+    """Type a query into the search box; the results' (page path, title), best first, one per page."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last answer land
+    found = []
+    for link in page.locator(".md-search-result__item > a").all():
+        path = re.sub(r"^https?://[^/]+", "", (link.get_attribute("href") or "").split("?")[0].split("#")[0])
+        title = link.locator("h1, h2").first.inner_text().strip()
+        if all(path != seen for seen, _ in found):
+            found.append((path, title))
+    return found
+
+
+def test_first_visit_fetches_no_search_index_or_worker_until_the_search_box_is_used(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    page = desktop.page
+    urls = requested(page)
+    page.goto(base_url, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert not [u for u in urls if SEARCH_FILES.search(u)], "the search index or worker was fetched before anyone searched"
+    assert search(page, "clams"), "no results once the reader searched"
+    fetched = [u for u in urls if SEARCH_FILES.search(u)]
+    assert any(u.endswith("search_index.json") for u in fetched) and any("/workers/" in u for u in fetched), fetched
+    assert desktop.errors == [] and desktop.foreign == []
+
+
+def test_search_finds_an_exercise_by_its_name_alias_muscle_and_a_cue(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    data = yaml.safe_load((REPO / "exercises" / f"{EXERCISE}.yml").read_text(encoding="utf-8"))
+    muscles = {ident: entry["name"] for ident, entry in yaml.safe_load((REPO / "content" / "muscles.yml").read_text(encoding="utf-8")).items()}
+    muscle = data["muscles"]["primary"][0]
+    page = desktop.page
+    page.goto(base_url, wait_until="networkidle")
+    own = f"/exercises/{EXERCISE}/"
+    by_name = search(page, data["name"])
+    assert by_name[0][0].endswith(own), by_name
+    for query in (data["aliases"][-1], data["cues"][0]):
+        found = [path for path, _ in search(page, query)[:5]]
+        assert any(path.endswith(own) for path in found), (query, found)
+    by_muscle = search(page, muscles[muscle])
+    assert by_muscle[0][0].endswith(f"/muscles/{muscle}/"), by_muscle
+    assert any("/exercises/" in path for path, _ in by_muscle), by_muscle
+    assert desktop.errors == [] and desktop.foreign == []
+
+
+def test_a_result_opens_its_page_with_the_words_highlighted(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    page = desktop.page
+    page.goto(base_url, wait_until="networkidle")
+    search(page, "clams")
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_url(re.compile(r"\?h="))
+    page.locator("mark[data-md-highlight]").first.wait_for(timeout=15_000)
+    assert desktop.errors == []
+
+
+@pytest.mark.parametrize("width", (412, 1280))
+def test_without_javascript_the_search_button_leads_to_the_exercise_index(width: int, browser: Browser, base_url: str) -> None:  # noqa: F811
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url)
+    assert not page.locator(".md-search").is_visible(), "Material hides its search without JavaScript"
+    link = page.get_by_role("link", name="Find an exercise (search needs JavaScript)")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(re.compile(r"/exercises/$"))
+    assert page.locator("h1").first.inner_text().startswith("Exercises")
+    context.close()
+
+
+def test_built_weeks_are_left_out_of_the_search_index(real_site: Path) -> None:
+    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    weeks = sorted((real_site / "plans" / "your-week").glob("*/index.html"))
+    assert weeks, "no built week in the site"
+    assert '"location":"plans/your-week/' not in index.replace(" ", "")
+    assert '"location":"plans/' in index.replace(" ", ""), "the hand-written sample weeks are still found"
