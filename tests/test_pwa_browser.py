@@ -24,7 +24,8 @@ from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from generator.render.pwa import build_hash
-from tests.test_browser import CHROMIUM_FLAGS, VIEWPORTS, QuietHandler, browser, chromium_path, describe, site_path  # noqa: F401  (fixtures)
+from tests.browsers import CHROMIUM_FLAGS, QuietHandler, chromium_path, site_path
+from tests.test_browser import VIEWPORTS, describe
 
 WEEK = "plans/home-week/"
 KEY = "plans/home-week"

@@ -15,7 +15,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from tests.test_browser import REPO, Watched, base_url, browser  # noqa: F401 (fixtures)
+from tests.conftest import REPO
+from tests.test_browser import Watched
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
 EXERCISE = "banded-clamshell"
