@@ -87,7 +87,7 @@ def banner(problems: tuple[DataError, ...]) -> str:
     lines = "\n".join(html.escape(problem.format()) for problem in problems)
     return (
         f'<section role="alert" aria-label="Data problems" style="{BANNER_STYLE}">'
-        f"<strong>{len(problems)} data {noun}: this page shows the last valid version. "
+        f"<strong>{len(problems)} data {noun}: this page shows the last valid version, if there was one. "
         "Fix the file and save; the page reloads.</strong>"
         f'<pre style="white-space:pre-wrap;margin:0.5rem 0 0">{lines}</pre></section>'
     )

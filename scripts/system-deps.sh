@@ -100,6 +100,6 @@ if [ "$browser_missing" = 1 ]; then
 fi
 # Name everything we cannot install before installing anything.
 [ ${#manual[@]} = 0 ] || fail "install ${manual[*]}, then run $goal again"
-why=$(printf '%s, ' "${reasons[@]}"); why=${why%, }
+why=$(printf '%s; ' "${reasons[@]}"); why=${why%; }
 echo "$goal: installing ${packages[*]} with apt-get ($why)" >&2
-"${apt[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+"${apt[@]}" apt-get install -y -qq "${packages[@]}" 2> >(grep -v "^debconf: delaying package configuration" >&2) >/dev/null
