@@ -72,7 +72,14 @@ git -C "$root$src" checkout --quiet --detach "$(git -C "$repo" rev-parse HEAD)"
 (cd "$repo" && git ls-files -z -d) | (cd "$root$src" && xargs -0 -r rm -f --)
 say "$(chroot "$root" sh -c '. /etc/os-release; echo "$PRETTY_NAME, $(python3 --version)"'), $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' + uncommitted changes')"
 
-inside() { exec chroot "$root" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb sh -c "cd $src && $*"; }
+# Behind a TLS-inspecting proxy (PIP_CERT names its CA bundle) pip and npm in
+# the root need that bundle too; an ordinary machine does not set PIP_CERT.
+ca=()
+if [ -n "${PIP_CERT:-}" ] && [ -f "$PIP_CERT" ]; then
+  cp "$PIP_CERT" "$root/etc/host-ca.crt"
+  ca=(PIP_CERT=/etc/host-ca.crt NODE_EXTRA_CA_CERTS=/etc/host-ca.crt)
+fi
+inside() { exec chroot "$root" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb "${ca[@]}" sh -c "cd $src && $*"; }
 
 port_free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null; }
 answers() { python3 -c 'import sys,urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1" 2>/dev/null; }
