@@ -14,4 +14,9 @@ except ModuleNotFoundError as missing:  # a Python without the pinned packages (
         raise
     print(f"python -m generator needs the project's packages ({missing.name} is not installed). Use the make targets (`make validate`, `make new NAME=\"...\"`), which set up .venv, or run .venv/bin/python -m generator", file=sys.stderr)
     code = 2
+except OSError as missing:  # cairocffi finds no cairo library (CairoSVG draws the preview cards with it)
+    if "cairo" not in str(missing):
+        raise
+    print("python -m generator needs the cairo library for the preview cards (Debian/Ubuntu: sudo apt-get install libcairo2). `make build` and `make serve` install it, or say how", file=sys.stderr)
+    code = 2
 sys.exit(code)

@@ -8,12 +8,16 @@ is why it does nothing outside `mkdocs serve`).
 When a save leaves the data invalid, the generator writes nothing, so the
 pages stay as they were last good; this hook puts the list of problems at the
 top of every page. The live-reload script that `mkdocs serve` adds reloads the
-page after each save, so the list goes away once the file is fixed.
+page after each save, so the list goes away once the file is fixed. If the
+data is invalid from the first start (nothing was ever generated), each page
+of the navigation is a stub under the same list, so the server starts anyway.
+A TERM signal stops the server the way Ctrl-C does (exit 0, no traceback).
 """
 
 from __future__ import annotations
 
 import html
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +33,39 @@ BANNER_STYLE = (
 )
 
 
+def _stop(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # mkdocs serve shuts down on it, cleanly
+
+
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    if _serving:
+        signal.signal(signal.SIGTERM, _stop)
+
+
+def nav_files(nav: Any) -> list[tuple[str, str]]:
+    """(title, Markdown path) of every page in a `nav:` setting, nested sections included."""
+    found: list[tuple[str, str]] = []
+    for item in nav or ():
+        entries = item.items() if isinstance(item, dict) else [("", item)]
+        for title, value in entries:
+            if isinstance(value, list):
+                found.extend(nav_files(value))
+            elif isinstance(value, str) and value.endswith(".md"):
+                found.append((str(title), value))
+    return found
+
+
+def write_stubs(docs: Path, nav: Any) -> None:
+    """A stub for each navigation page the generator never wrote, so the first
+    build of invalid data succeeds and shows the problems (the generator
+    replaces them once the data is valid)."""
+    for title, name in nav_files(nav):
+        path = docs / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# {title or path.stem}\n\nThis page is made from the data files once they are valid: fix the problems listed above and save.\n", encoding="utf-8")
 
 
 def on_pre_build(config: Any) -> None:
@@ -39,9 +73,12 @@ def on_pre_build(config: Any) -> None:
     if not _serving:
         return
     root = Path(config["config_file_path"]).resolve().parent
-    _problems = generate(root, Path(config["docs_dir"])).errors
+    docs = Path(config["docs_dir"])
+    _problems = generate(root, docs).errors
     for problem in _problems:
         print(problem.format())
+    if _problems:
+        write_stubs(docs, config["nav"])
 
 
 def banner(problems: tuple[DataError, ...]) -> str:
@@ -50,7 +87,7 @@ def banner(problems: tuple[DataError, ...]) -> str:
     lines = "\n".join(html.escape(problem.format()) for problem in problems)
     return (
         f'<section role="alert" aria-label="Data problems" style="{BANNER_STYLE}">'
-        f"<strong>{len(problems)} data {noun}: this page shows the last valid version. "
+        f"<strong>{len(problems)} data {noun}: this page shows the last valid version, if there was one. "
         "Fix the file and save; the page reloads.</strong>"
         f'<pre style="white-space:pre-wrap;margin:0.5rem 0 0">{lines}</pre></section>'
     )

@@ -1,19 +1,45 @@
 #!/usr/bin/env bash
-# What `make test` needs that pip does not bring: a Chromium-family browser
-# (browser tests), cairo (social cards), Java and npm (the Nu HTML checker),
-# and Debian's venv module for the first `python3 -m venv`.
+# What the make targets need that pip does not bring, checked before anything
+# runs. Usage: scripts/system-deps.sh venv|build|test
+#   venv   Debian's venv module (python3-venv), needed only while .venv is
+#          missing or half-made (a failed `python3 -m venv` leaves one behind)
+#   build  that, and cairo (CairoSVG draws the preview cards): make build, serve
+#   test   that, a Chromium-family browser (browser tests), Java and npm (the
+#          Nu HTML checker): make test
 #
 # Silent when everything is there. Otherwise installs the missing Debian/Ubuntu
-# packages when it can (root or passwordless sudo, and apt-get), or stops with
-# one line that says what to install. `make test` runs it first; run it alone
-# with `make system-deps`. Settings: CHROMIUM (a browser binary), PYTHON, VENV,
-# VNU (the Nu checker's jar; npm is only needed while it is missing).
+# packages when it can (root or passwordless sudo, and apt-get), saying what
+# and why first, or stops with one line that says what to install. Settings:
+# GOAL (the make target named in messages), CHROMIUM (a browser binary),
+# PYTHON, VENV, VNU (the Nu checker's jar; npm is only needed while it is
+# missing).
 set -euo pipefail
 
+mode=${1:-test}
+case "$mode" in venv|build|test) ;; *) echo "usage: $0 venv|build|test" >&2; exit 2 ;; esac
+goal="make ${GOAL:-$mode}"
+
 packages=()   # Debian packages to install
+reasons=()    # what each is for, in the same order
 manual=()     # things apt-get cannot (or should not) install here
 
-fail() { printf 'make test: %s\n' "$*" >&2; exit 1; }
+fail() { printf '%s: %s\n' "$goal" "$*" >&2; exit 1; }
+need() { packages+=("$1"); reasons+=("$2"); }
+
+# Debian and Ubuntu split `python -m venv` into python3-venv; only the system
+# Python needs it, and only while .venv is not a working venv.
+venv=${VENV:-.venv}
+if ! "$venv/bin/python" -m pip --version >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
+  python=$(command -v "${PYTHON:-python3}" || true)
+  case "$(readlink -f "${python:-/nonexistent}")" in
+    /usr/bin/python3*) dpkg -s python3-venv >/dev/null 2>&1 || need python3-venv "Python's venv module" ;;
+  esac
+fi
+
+if [ "$mode" != venv ]; then
+  ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+  "$ldconfig" -p 2>/dev/null | grep -q 'libcairo\.so\.2 ' || need libcairo2 "cairo, for the preview cards"
+fi
 
 # The browser, looked for in the order tests/test_browser.py uses.
 find_browser() {
@@ -29,23 +55,12 @@ find_browser() {
 }
 
 browser_missing=0
-find_browser || browser_missing=1
-
-command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
-if [ ! -f "${VNU:-.tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar}" ]; then
-  command -v npm >/dev/null 2>&1 || packages+=(npm)
-fi
-ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
-"$ldconfig" -p 2>/dev/null | grep -q 'libcairo\.so\.2 ' || packages+=(libcairo2)
-
-# Debian and Ubuntu split `python -m venv` into python3-venv; only the system
-# Python needs it, and only before .venv exists.
-venv=${VENV:-.venv}
-if [ ! -x "$venv/bin/python" ] && command -v dpkg >/dev/null 2>&1; then
-  python=$(command -v "${PYTHON:-python3}" || true)
-  case "$(readlink -f "${python:-/nonexistent}")" in
-    /usr/bin/python3*) dpkg -s python3-venv >/dev/null 2>&1 || packages+=(python3-venv) ;;
-  esac
+if [ "$mode" = test ]; then
+  find_browser || browser_missing=1
+  command -v java >/dev/null 2>&1 || need default-jre-headless "Java, for the Nu HTML checker"
+  if [ ! -f "${VNU:-.tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar}" ]; then
+    command -v npm >/dev/null 2>&1 || need npm "npm, to fetch the Nu HTML checker"
+  fi
 fi
 
 [ "$browser_missing" = 0 ] && [ ${#packages[@]} = 0 ] && exit 0
@@ -66,11 +81,11 @@ if [ ${#apt[@]} = 0 ]; then
     if command -v apt-get >/dev/null 2>&1; then
       what="${packages[*]} (sudo apt-get install ${packages[*]})"
     else
-      what=$(printf '%s\n' "${packages[@]}" | sed 's/default-jre-headless/Java/; s/libcairo2/cairo/; s/python3-venv/Python venv module/' | paste -sd, - | sed 's/,/, /g')
+      what=$(printf '%s, ' "${reasons[@]}"); what=${what%, }
     fi
   fi
   if [ "$browser_missing" = 1 ]; then what="${what:+$what and }$browser_hint"; fi
-  fail "install $what, then run make test again"
+  fail "install $what, then run $goal again"
 fi
 
 "${apt[@]}" apt-get update -qq
@@ -80,12 +95,11 @@ if [ "$browser_missing" = 1 ]; then
   candidate=$(apt-cache policy chromium 2>/dev/null | sed -n 's/^ *Candidate: *//p')
   case "$candidate" in
     ""|"(none)"|*snap*) manual+=("$browser_hint") ;;
-    *) packages+=(chromium) ;;
+    *) need chromium "a browser, for the browser tests" ;;
   esac
 fi
 # Name everything we cannot install before installing anything.
-[ ${#manual[@]} = 0 ] || fail "install ${manual[*]}, then run make test again"
-if [ ${#packages[@]} -gt 0 ]; then
-  echo "make test: installing ${packages[*]} with apt-get" >&2
-  "${apt[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
-fi
+[ ${#manual[@]} = 0 ] || fail "install ${manual[*]}, then run $goal again"
+why=$(printf '%s; ' "${reasons[@]}"); why=${why%; }
+echo "$goal: installing ${packages[*]} with apt-get ($why)" >&2
+"${apt[@]}" apt-get install -y -qq "${packages[@]}" 2> >(grep -v "^debconf: delaying package configuration" >&2) >/dev/null

@@ -4,6 +4,7 @@ and no module shares a name with the standard library's (Python puts a hook's fo
 from __future__ import annotations
 
 import ast
+import os
 import sys
 from pathlib import Path
 
@@ -111,9 +112,12 @@ def test_no_module_is_longer_than_about_400_lines(path: Path) -> None:
 
 
 def test_no_module_or_folder_shares_a_name_with_the_standard_library() -> None:
-    # MkDocs puts the folder of a hook (generator/serve_hook.py) on sys.path, so every module and
-    # folder of the package, and of the repository's top level, can shadow a standard module there.
-    names = {path.stem for path in PACKAGE.rglob("*.py")} | {path.name for path in PACKAGE.rglob("*") if path.is_dir()}
-    names |= {path.stem for path in REPO.glob("*.py")} | {path.stem for path in (REPO / "benchmarks").glob("*.py")} | {path.stem for path in (REPO / "scripts").glob("*.py")}
+    # MkDocs puts the folder of a hook (generator/serve_hook.py) on sys.path, Python the folder of a
+    # script it runs (benchmarks/, scripts/) and pytest the repository: so no module or folder anywhere
+    # in the repository may shadow a standard module (issue 25: generator/calendar.py broke Python 3.13).
+    names: set[str] = set()
+    for folder, subfolders, files in os.walk(REPO):  # symlinks (.venv, .tools) not followed
+        subfolders[:] = [name for name in subfolders if not name.startswith(".") and name not in {"build", "site", "node_modules", "__pycache__"}]
+        names |= set(subfolders) | {name.removesuffix(".py") for name in files if name.endswith(".py")}
     clashes = sorted(name for name in names if name in sys.stdlib_module_names)
     assert not clashes, f"these shadow standard modules when their folder is on sys.path: {clashes}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build_site, run_cli
+from tests.conftest import REPO, SITE_PARTS, build_site, run_cli
 
 LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<code>HD\d{3}) (?P<message>.+)$", re.MULTILINE)
 
@@ -157,6 +157,33 @@ def test_serve_shows_data_problems_in_the_page_until_the_file_is_fixed(served: t
     assert "exercises/clam.yml:6:8: HD204" in shown
     clam.write_text(good, encoding="utf-8")
     _wait_for(url, lambda body: "Data problems" not in body and "Clam" in body)
+
+
+def test_serve_starts_on_invalid_data_shows_the_problems_and_stops_cleanly_on_term(library: Path) -> None:
+    # A first start: nothing generated yet (make serve only makes the empty build/docs), the data invalid.
+    for name in SITE_PARTS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, library / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[0]
+    (library / "mkdocs.yml").write_text(config + "\nnav:\n  - Home: index.md\n  - Exercises: exercises/index.md\n", encoding="utf-8")
+    (library / "build" / "docs").mkdir(parents=True)
+    clam = library / "exercises" / "clam.yml"
+    good = clam.read_text(encoding="utf-8")
+    clam.write_text(good.replace("level: beginner", "level: expert"), encoding="utf-8")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=library, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        home = _wait_for(f"http://127.0.0.1:{port}/hipdips/", lambda body: "Data problems" in body)
+        assert "exercises/clam.yml:6:8: HD204" in home
+        clam.write_text(good, encoding="utf-8")
+        _wait_for(f"http://127.0.0.1:{port}/hipdips/exercises/clam/", lambda body: "Data problems" not in body and "Clam" in body)
+    finally:
+        server.terminate()  # SIGTERM, as a process manager or `kill` sends it
+        _, err = server.communicate(timeout=30)
+    assert server.returncode == 0, err
+    assert "Traceback" not in err, err
 
 
 def test_a_file_that_fails_its_schema_does_not_turn_links_to_it_into_errors(library: Path) -> None:
