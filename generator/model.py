@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 LEVELS = ("beginner", "intermediate", "advanced")
-VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
+VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true", "unproven")
+# The scale runs false .. true; "unproven" stands apart: no study has tested the claim either way.
+VERDICT_SCALE = VERDICTS[:5]
 
 
 def _surname(name: str) -> str:
@@ -106,6 +108,7 @@ class Muscle:
     action: str
     shape: str
     sources: tuple[str, ...]
+    reviewed: str = ""  # YYYY-MM-DD: when its claims were last checked against the evidence; "" = not yet
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,14 @@ class EvidenceRow:
 
 
 @dataclass(frozen=True)
+class OuterHip:
+    """What to do instead when the outer hip hurts (content/outer-hip-pain.md)."""
+
+    instead: tuple[str, ...]  # exercise ids
+    how: str
+
+
+@dataclass(frozen=True)
 class Image:
     path: str
     alt: str
@@ -175,6 +186,11 @@ BASE_ANGLES: Mapping[str, Mapping[str, Any]] = {
     "side-lying": {"working": {"shoulder": 90, "shoulder_out": -40}, "other": {"shoulder_out": 180}},
     "side-plank": {"trunk_side": 13, "working": {"shoulder_out": 25, "elbow": 45}, "other": {"shoulder_out": 77, "elbow": 90}},
 }
+# Poses that press on the bottom hip's bony bump or load it from the side, and how far a hip
+# may turn inward (negative hip_out) before the leg crosses the middle of the body, as in a
+# curtsy lunge: both squeeze the outer-hip tendons (content/outer-hip-pain.md, HD319).
+OUTER_HIP_BASES = ("side-lying", "side-plank")
+CROSSING_HIP_OUT = -15
 # The joint that stays put between the start and the end unless `planted:` says otherwise.
 BASE_PLANTED = {
     "standing": "working-ankle", "split-stance": "working-ankle", "seated": "pelvis", "quadruped": "other-hand",
@@ -252,6 +268,19 @@ class Exercise:
     sources: tuple[str, ...]
     images: tuple[Image, ...]
     pose: PosePair | None = None
+    outer_hip: OuterHip | None = None
+    reviewed: str = ""
+
+    @property
+    def presses_or_crosses(self) -> str:
+        """Why the outer hip needs a swap: 'side-lying', 'side-plank', 'crossing', or '' (see OUTER_HIP_BASES)."""
+        if self.pose is None:
+            return ""
+        if self.pose.base in OUTER_HIP_BASES:
+            return self.pose.base
+        postures = (self.pose.start, self.pose.end, *((self.pose.via,) if self.pose.via else ()))
+        crossed = min(min(p.working.hip_out, p.other.hip_out) for p in postures)
+        return "crossing" if crossed <= CROSSING_HIP_OUT else ""
 
     @property
     def muscles(self) -> tuple[str, ...]:
@@ -272,6 +301,7 @@ class Myth:
     muscles: tuple[str, ...]
     myths: tuple[str, ...]
     sources: tuple[str, ...]
+    reviewed: str = ""
 
     @property
     def verdict_label(self) -> str:
@@ -309,6 +339,7 @@ class Plan:
     days: tuple[Day, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)
@@ -323,6 +354,7 @@ class Page:
     hide: tuple[str, ...]
     body: str
     body_line: int
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)

@@ -155,5 +155,9 @@ CASES += (
     BadInput("link to a page that does not exist", HOME, ("replace", "(exercises/clam.md)", "(exercises/clams.md)"), "HD318"),
     BadInput("link to a missing heading", HOME, ("replace", "(exercises/clam.md)", "(index.md#nowhere)"), "HD318"),
     BadInput("link from an exercise to a missing page", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as in [the lift](leg-lifts.md)."), "HD318"),
+    BadInput("side-lying exercise without an outer-hip swap", CLAM, ("replace", "outer_hip:\n  instead: [thrust]\n  how: Lie on the other side, or swap to the thrust.\n", ""), "HD319"),
+    BadInput("outer-hip swap to a side-lying exercise", CLAM, ("replace", "  instead: [thrust]", "  instead: [leg-lift]"), "HD319"),
+    BadInput("outer-hip swap to an unknown exercise", CLAM, ("replace", "  instead: [thrust]", "  instead: [thrusts]"), "HD301"),
+    BadInput("outer-hip swap without instructions", CLAM, ("replace", "  how: Lie on the other side, or swap to the thrust.\n", ""), "HD202"),
     BadInput("link with no words", HOME, ("replace", "[clam](exercises/clam.md)", "[](exercises/clam.md)"), "HD318"),
 )

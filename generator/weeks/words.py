@@ -44,6 +44,7 @@ TEXTS = {
         "advanced": "At advanced level, each day should start with a move you can load with weights, so you can keep adding a little weight as you get stronger. Our library has no such move for this equipment.",
     },
     "too-few-split": "With four or five days, the days take turns: the side of the hip one day, glutes and thighs the next, so no muscle works hard two days in a row. Our library does not yet have enough moves for this equipment and level to fill both kinds of day well.",
+    "outer-hip": "If your outer hip hurts, swap side-lying, side plank and crossing moves for standing or seated ones, and do fewer sets. [Outer-hip pain]({link}) gives the pain rule and says when to see a physiotherapist.",
     "warm-up": "Warm up for 5-10 minutes: brisk marching or an easy bike ride, then one light set of the first move.",
 }
 
@@ -126,9 +127,15 @@ def notes(week: BuiltWeek, library: Library, side_days: int) -> tuple[str, ...]:
         f"Sets: this week uses {sets}. Pick a band, a weight or a version of each move that makes the last few reps hard but clean. Stop a set when your form slips.",
         f"To progress, use the guideline idea for weights{cite(library, 'ratamess-2009')}. When you can do one or two reps more than the target on every set, make the move a little harder, as the list above says.",
         f"Repeat the week for 8-12 weeks. The first few sessions mostly cause swelling; true growth shows after about 18 sessions{cite(library, 'damas-2018')}.",
+        *((outer_hip_note("../../outer-hip-pain.md"),) if any(p.output == "outer-hip-pain.md" for p in library.pages.values()) else ()),
         f"This week builds strength and may add a little muscle. It cannot change bone shape, and training one body part does not burn the fat over it{cite(library, 'ramirez-campillo-2013')}.",
     ]
     return tuple(lines)
+
+
+def outer_hip_note(link: str) -> str:
+    """The pain rule and the outer-hip swaps, linked from every week; `link` is the page's address from the week."""
+    return TEXTS["outer-hip"].format(link=link)
 
 
 def sources_of(texts: tuple[str, ...], library: Library) -> tuple[str, ...]:
