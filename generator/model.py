@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 LEVELS = ("beginner", "intermediate", "advanced")
+# Words in names that are proper names and keep their capital letter in mid-sentence
+# (the wording rule HD505 holds texts to it; `in_sentence` keeps generated sentences to it).
+PROPER_WORDS = ("Romanian", "Bulgarian", "Copenhagen", "Nordic", "Pallof", "Jefferson")
+
+
+def in_sentence(name: str) -> str:
+    """A sentence-case name as it reads mid-sentence: 'Single-leg Romanian deadlift' -> 'single-leg Romanian deadlift'."""
+    return " ".join(word if word in PROPER_WORDS or word[:2].isupper() else word.lower() for word in name.split(" "))
 VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true", "unproven")
 # The scale runs false .. true; "unproven" stands apart: no study has tested the claim either way.
 VERDICT_SCALE = VERDICTS[:5]
@@ -151,6 +159,7 @@ class EvidenceRow:
     secondhand: bool
     source: str
     note: str
+    tested: str = ""  # how the study's version differs from the exercise as taught, e.g. "10-rep-max load"
 
 
 @dataclass(frozen=True)

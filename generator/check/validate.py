@@ -159,7 +159,7 @@ def build_exercise(data: dict[str, Any], file: str) -> Exercise:
         dose=_dose(data["dose"]), progress=data["dose"]["progress"], easier=_t(progressions.get("easier")),
         harder=_t(progressions.get("harder")), substitutes=_t(data["substitutes"]),
         evidence=tuple(
-            EvidenceRow(e["muscle"], float(e["mvic"]), None if e.get("sd") is None else float(e["sd"]), e["measure"], bool(e.get("secondhand", False)), e["source"], _s(e.get("note")))
+            EvidenceRow(e["muscle"], float(e["mvic"]), None if e.get("sd") is None else float(e["sd"]), e["measure"], bool(e.get("secondhand", False)), e["source"], _s(e.get("note")), _s(e.get("tested")))
             for e in data.get("evidence", ())
         ),
         safety=_t(data["safety"]), sources=_t(data["sources"]),

@@ -18,13 +18,13 @@ from typing import TypeVar
 
 import jinja2
 
-from generator.citations import resolve
-from generator.draw.charts import activation_chart, activation_rows, activation_table_markdown
+from generator.citations import resolve_groups
+from generator.draw.charts import activation_chart, activation_rows, activation_table_markdown, figure_text
 from generator.draw.muscle_map import muscle_map, muscle_map_legend
 from generator.draw.poses import pose_figure
 from generator.draw.svg import figure
 from generator.link import Links, output_path
-from generator.model import Library
+from generator.model import Library, in_sentence
 from generator.render.cards import Card, page_cards, with_card
 from generator.render.ics import plan_calendar
 from generator.render.reviews import review_dates, stamp
@@ -91,8 +91,9 @@ class Page:
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
     def md(self, text: str) -> str:
-        """Contributor Markdown with each `[@id]` turned into '(Author year)' linked to the references."""
-        return resolve(text, lambda source_id: f"({self.source(source_id)})")
+        """Contributor Markdown with each `[@id]` turned into '(Author year)' linked to the references;
+        side-by-side citations share one pair of brackets: '(Author year; Author year)'."""
+        return resolve_groups(text, lambda ids: "(" + "; ".join(self.source(source_id) for source_id in dict.fromkeys(ids)) + ")")
 
     def source(self, source_id: str) -> str:
         source = self.library.sources[source_id]
@@ -161,11 +162,11 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     for ex in library.exercises.values():
         path = output_path("exercise", ex.id)
         here = page(path)
-        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"), cls="hd-figure--map")
+        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {in_sentence(ex.name)}"), cls="hd-figure--map")
         pages[path] = _render(
             "exercise.md.j2", here, ex=ex,
             muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names), pose_figure=pose_figure(ex),
-            outer_hip_why=OUTER_HIP_READER.get(ex.presses_or_crosses, "can press on a sore outer hip"),
+            figure_text=figure_text, outer_hip_why=OUTER_HIP_READER.get(ex.presses_or_crosses, "can press on a sore outer hip"),
         )
         for old in ex.previous_ids:
             pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")

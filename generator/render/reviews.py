@@ -17,6 +17,7 @@ import yaml
 from generator.link import Links, output_path
 from generator.model import Library, Myth
 from generator.render.structured import Site, graph, myth_review, to_script, web_page, website
+from generator.render.typography import unbreakable_ranges
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import week_path
 
@@ -74,4 +75,4 @@ def stamp(path: str, text: str, date: str, library: Library, links: Links, site:
     if path == "index.md":
         nodes.insert(0, website(site, str(meta.get("description", ""))))
     head += f"\njsonld: {json.dumps(to_script(graph(*nodes)), ensure_ascii=False)}"
-    return f"---\n{head}\n---\n{body.rstrip()}\n\n{review_line(date)}\n"
+    return f"---\n{head}\n---\n{unbreakable_ranges(body.rstrip())}\n\n{review_line(date)}\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model import Library
+from generator.model import Library, in_sentence
 
 if TYPE_CHECKING:
     from generator.weeks.model import BuiltWeek, Choice
@@ -70,7 +70,7 @@ def summary(week: BuiltWeek, library: Library, phrase: str) -> str:
     names: dict[str, None] = {}  # the move each day opens with
     for day in week.plan.days:
         for entry in day.entries[:1]:
-            names.setdefault(library.exercises[entry.exercise].name.lower(), None)
+            names.setdefault(in_sentence(library.exercises[entry.exercise].name), None)
     first = list(names)[:3]
     listed = first[0] if len(first) == 1 else f"{', '.join(first[:-1])} and {first[-1]}"
     return f"A week of {NUMBERS[week.training_days]} training days for the glutes and the side of the hip {phrase}, {LEVEL_TITLE[choice.level]}, with the {listed}."
