@@ -97,7 +97,7 @@ _TITLE, _STUDY, _NAME, _VALUE = 14, 13, 12.5, MIN_TEXT
 _BAR_H = 15
 CHART_CAVEAT_LINES = (
     "Compare bars only within one study: methods differ between studies.",
-    "Activation is effort in the moment; it does not predict growth.",
+    "Activation is effort in the moment, not a proven predictor of growth.",
 )
 SECONDHAND_LINE = "† Second-hand figure: seen only as quoted in another source."
 AXIS_LINE = "% of a maximal test contraction (%MVIC); 100 is the test itself."

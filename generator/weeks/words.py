@@ -110,8 +110,8 @@ def notes(week: BuiltWeek, library: Library, side_days: int) -> tuple[str, ...]:
     lines = [
         *fewer_days(week, library),
         f"The gluteus medius is a main target on {NUMBERS.get(side_days, str(side_days))} days this week. "
-        f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}, "
-        f"and twice a week grew more muscle than once a week in a review of ten studies{cite(library, 'schoenfeld-2016')}.",
+        f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}. "
+        f"In a review of ten studies, twice a week grew more muscle than once a week{cite(library, 'schoenfeld-2016')}.",
     ]
     if "gluteus-minimus" in library.muscles and not any("gluteus-minimus" in e.primary for e in library.exercises.values()):
         lines.append("No move in our library lists the gluteus minimus as its main target. It works with the gluteus medius in the side-of-hip moves, so it gets the same days.")
@@ -125,10 +125,10 @@ def notes(week: BuiltWeek, library: Library, side_days: int) -> tuple[str, ...]:
     sets = {"beginner": "the low end of each set range, to learn the moves", "intermediate": "the full set range of each move", "advanced": "the high end of each set range"}[choice.level]
     lines += [
         f"Sets: this week uses {sets}. Pick a band, a weight or a version of each move that makes the last few reps hard but clean. Stop a set when your form slips.",
-        f"To progress, use the guideline idea for weights{cite(library, 'ratamess-2009')}. When you can do one or two reps more than the target on every set, make the move a little harder, as the list above says.",
+        f"To progress, use the guideline idea for weights{cite(library, 'ratamess-2009')}. Can you do one or two reps more than the target on every set? Then make the move a little harder, as the list above says.",
         f"Repeat the week for 8-12 weeks. The first few sessions mostly cause swelling; true growth shows after about 18 sessions{cite(library, 'damas-2018')}.",
         *((outer_hip_note("../../outer-hip-pain.md"),) if any(p.output == "outer-hip-pain.md" for p in library.pages.values()) else ()),
-        f"This week builds strength and may add a little muscle. It cannot change bone shape, and training one body part does not burn the fat over it{cite(library, 'ramirez-campillo-2013')}.",
+        f"This week builds strength and may add a little muscle. It cannot change bone shape. Training one body part has not been shown to burn the fat over it{cite(library, 'ramirez-campillo-2013')}.",
     ]
     return tuple(lines)
 
