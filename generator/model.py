@@ -45,6 +45,7 @@ class Source:
     finding: str = ""
     note: str = ""
     secondhand_muscles: tuple[str, ...] = ()  # figures for these muscles reached us only quoted elsewhere
+    short: str = ""  # the in-text label when the authors are not confirmed (`label:` in sources.yml)
 
     @property
     def title_confirmed(self) -> bool:
@@ -82,16 +83,19 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'."""
-        if self.authors.lower().startswith("authors not confirmed"):
-            return f"{self.venue.split('.')[0].strip()} {self.date}"
+        """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'.
+        A year that is not confirmed is left out ('MacAskill et al.'): the reference list says why, and a
+        citation never ends in a question mark. Without confirmed authors, the entry's own `label:`."""
+        if self.short or self.authors.lower().startswith("authors not confirmed"):
+            return self.short or self.name
+        date = f" {self.date}" if self.year_confirmed else ""
         names = [part.strip() for part in self.authors.replace(" et al.", ", et al.").split(",") if part.strip()]
         surnames = [_surname(name) for name in names if name != "et al."]
         if len(names) == 1:
-            return f"{surnames[0]} {self.date}"
+            return f"{surnames[0]}{date}"
         if len(names) == 2 and len(surnames) == 2:
-            return f"{surnames[0]} and {surnames[1]} {self.date}"
-        return f"{surnames[0]} et al. {self.date}"
+            return f"{surnames[0]} and {surnames[1]}{date}"
+        return f"{surnames[0]} et al.{date}"
 
     @property
     def href(self) -> str:

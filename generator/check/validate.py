@@ -205,6 +205,7 @@ def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
             built[key] = Equipment(key, item["name"], item["description"], bool(item["home"]))
         else:
             fields = {k: item[k] for k in ("description", "year_confirmed", "doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
+            fields["short"] = item.get("label", "")
             fields["secondhand_muscles"] = _t(item.get("secondhand_muscles"))
             built[key] = Source(key, item["kind"], item["authors"], item.get("year"), item.get("title", ""), item["venue"], **fields)
     return built
