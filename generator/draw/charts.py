@@ -30,7 +30,7 @@ __all__ = [
 
 ACTIVATION_CAVEAT = (
     "Compare bars only within one study: each study used its own methods, so figures from different studies cannot be compared. "
-    "Activation shows how hard a muscle works in the moment; it does not predict how much it will grow."
+    "Activation shows how hard a muscle works in the moment; it is not a proven predictor of how much it will grow."
 )
 
 
