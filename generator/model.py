@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 LEVELS = ("beginner", "intermediate", "advanced")
-VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true")
+# Words in names that are proper names and keep their capital letter in mid-sentence
+# (the wording rule HD505 holds texts to it; `in_sentence` keeps generated sentences to it).
+PROPER_WORDS = ("Romanian", "Bulgarian", "Copenhagen", "Nordic", "Pallof", "Jefferson")
+
+
+def in_sentence(name: str) -> str:
+    """A sentence-case name as it reads mid-sentence: 'Single-leg Romanian deadlift' -> 'single-leg Romanian deadlift'."""
+    return " ".join(word if word in PROPER_WORDS or word[:2].isupper() else word.lower() for word in name.split(" "))
+VERDICTS = ("false", "mostly-false", "mixed", "mostly-true", "true", "unproven")
+# The scale runs false .. true; "unproven" stands apart: no study has tested the claim either way.
+VERDICT_SCALE = VERDICTS[:5]
 
 
 def _surname(name: str) -> str:
@@ -35,6 +45,7 @@ class Source:
     finding: str = ""
     note: str = ""
     secondhand_muscles: tuple[str, ...] = ()  # figures for these muscles reached us only quoted elsewhere
+    short: str = ""  # the in-text label when the authors are not confirmed (`label:` in sources.yml)
 
     @property
     def title_confirmed(self) -> bool:
@@ -72,16 +83,19 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'."""
-        if self.authors.lower().startswith("authors not confirmed"):
-            return f"{self.venue.split('.')[0].strip()} {self.date}"
+        """A short in-text label: 'Eppley 2026', 'Fischer and Mitteroecker 2017', 'Vispute et al. 2011'.
+        A year that is not confirmed is left out ('MacAskill et al.'): the reference list says why, and a
+        citation never ends in a question mark. Without confirmed authors, the entry's own `label:`."""
+        if self.short or self.authors.lower().startswith("authors not confirmed"):
+            return self.short or self.name
+        date = f" {self.date}" if self.year_confirmed else ""
         names = [part.strip() for part in self.authors.replace(" et al.", ", et al.").split(",") if part.strip()]
         surnames = [_surname(name) for name in names if name != "et al."]
         if len(names) == 1:
-            return f"{surnames[0]} {self.date}"
+            return f"{surnames[0]}{date}"
         if len(names) == 2 and len(surnames) == 2:
-            return f"{surnames[0]} and {surnames[1]} {self.date}"
-        return f"{surnames[0]} et al. {self.date}"
+            return f"{surnames[0]} and {surnames[1]}{date}"
+        return f"{surnames[0]} et al.{date}"
 
     @property
     def href(self) -> str:
@@ -106,6 +120,7 @@ class Muscle:
     action: str
     shape: str
     sources: tuple[str, ...]
+    reviewed: str = ""  # YYYY-MM-DD: when its claims were last checked against the evidence; "" = not yet
 
 
 @dataclass(frozen=True)
@@ -148,6 +163,15 @@ class EvidenceRow:
     secondhand: bool
     source: str
     note: str
+    tested: str = ""  # how the study's version differs from the exercise as taught, e.g. "10-rep-max load"
+
+
+@dataclass(frozen=True)
+class OuterHip:
+    """What to do instead when the outer hip hurts (content/outer-hip-pain.md)."""
+
+    instead: tuple[str, ...]  # exercise ids
+    how: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +199,11 @@ BASE_ANGLES: Mapping[str, Mapping[str, Any]] = {
     "side-lying": {"working": {"shoulder": 90, "shoulder_out": -40}, "other": {"hip_out": 6, "shoulder_out": 180}},
     "side-plank": {"trunk_side": 13, "working": {"shoulder_out": 25, "elbow": 45}, "other": {"shoulder_out": 77, "elbow": 90}},
 }
+# Poses that press on the bottom hip's bony bump or load it from the side, and how far a hip
+# may turn inward (negative hip_out) before the leg crosses the middle of the body, as in a
+# curtsy lunge: both squeeze the outer-hip tendons (content/outer-hip-pain.md, HD340).
+OUTER_HIP_BASES = ("side-lying", "side-plank")
+CROSSING_HIP_OUT = -15
 # The joint that stays put between the start and the end unless `planted:` says otherwise.
 BASE_PLANTED = {
     "standing": "working-ankle", "split-stance": "working-ankle", "seated": "pelvis", "quadruped": "other-hand",
@@ -263,6 +292,19 @@ class Exercise:
     sources: tuple[str, ...]
     images: tuple[Image, ...]
     pose: PosePair | None = None
+    outer_hip: OuterHip | None = None
+    reviewed: str = ""
+
+    @property
+    def presses_or_crosses(self) -> str:
+        """Why the outer hip needs a swap: 'side-lying', 'side-plank', 'crossing', or '' (see OUTER_HIP_BASES)."""
+        if self.pose is None:
+            return ""
+        if self.pose.base in OUTER_HIP_BASES:
+            return self.pose.base
+        postures = (self.pose.start, self.pose.end, *((self.pose.via,) if self.pose.via else ()))
+        crossed = min(min(p.working.hip_out, p.other.hip_out) for p in postures)
+        return "crossing" if crossed <= CROSSING_HIP_OUT else ""
 
     @property
     def muscles(self) -> tuple[str, ...]:
@@ -283,6 +325,7 @@ class Myth:
     muscles: tuple[str, ...]
     myths: tuple[str, ...]
     sources: tuple[str, ...]
+    reviewed: str = ""
 
     @property
     def verdict_label(self) -> str:
@@ -320,6 +363,7 @@ class Plan:
     days: tuple[Day, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)
@@ -334,6 +378,7 @@ class Page:
     hide: tuple[str, ...]
     body: str
     body_line: int
+    reviewed: str = ""
 
 
 @dataclass(frozen=True)

@@ -172,5 +172,11 @@ CASES += (
     BadInput("published exercise deleted", "exercises/thrust.yml", ("delete",), "HD319"),
     BadInput("cue too long", CLAM, ("replace", "  - Move slowly.", "  - Move slowly" + " and with care" * 25 + "."), "HD206"),
     BadInput("reference-style link to a missing page", HOME, ("replace", "# Home", "# Home\n\nSee [the lift][lift].\n\n[lift]: exercises/leg-lifts.md"), "HD318"),
+    BadInput("side-lying exercise without an outer-hip swap", CLAM, ("replace", "outer_hip:\n  instead: [thrust]\n  how: Lie on the other side, or swap to the thrust.\n", ""), "HD340"),
+    BadInput("outer-hip swap to a side-lying exercise", CLAM, ("replace", "  instead: [thrust]", "  instead: [leg-lift]"), "HD340"),
+    BadInput("outer-hip swap to an unknown exercise", CLAM, ("replace", "  instead: [thrust]", "  instead: [thrusts]"), "HD301"),
+    BadInput("outer-hip swap without instructions", CLAM, ("replace", "  how: Lie on the other side, or swap to the thrust.\n", ""), "HD202"),
+    BadInput("source without confirmed authors and no label", SOURCES, ("replace", "review-b:", "unsure-c:\n  kind: review\n  authors: Authors not confirmed\n  year: 2001\n  title: T\n  venue: V\n  url: https://example.org/x\nreview-b:"), "HD202"),
+    BadInput("proper name in lower case", CLAM, ("replace", "setup: Lie on your side with a band above the knees.", "setup: Lie on your side, as after a romanian deadlift."), "HD505"),
     BadInput("link with no words", HOME, ("replace", "[clam](exercises/clam.md)", "[](exercises/clam.md)"), "HD318"),
 )

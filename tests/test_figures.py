@@ -358,10 +358,10 @@ def test_chart_carries_the_caveat() -> None:
         root = parse(svg)
         text = " ".join("".join(t.itertext()) for t in root.iter(SVG + "text"))
         assert "Compare bars only within one study" in text
-        assert "does not predict growth" in text
+        assert "not a proven predictor of growth" in text
         desc = root.find("svg:desc", NS)
         assert desc is not None and ACTIVATION_CAVEAT in (desc.text or "")
-    assert "cannot be compared" in ACTIVATION_CAVEAT and "does not predict" in ACTIVATION_CAVEAT
+    assert "cannot be compared" in ACTIVATION_CAVEAT and "not a proven predictor" in ACTIVATION_CAVEAT
 
 
 def test_chart_shortens_long_names_and_keeps_them_whole_in_the_tooltip() -> None:
@@ -426,11 +426,11 @@ def test_chart_accepts_plain_tuples() -> None:
 def test_table_has_every_row_by_study_and_the_caveat() -> None:
     table = activation_table_markdown(sample_rows())
     lines = table.splitlines()
-    assert lines[0] == "| Study | Exercise | Activity (%MVIC) | Figure |"
+    assert lines[0] == "| Study | Exercise | Activity (%MVIC) |", "mean or peak goes with the number, not in a column of its own"
     body = [line for line in lines[2:] if line.startswith("|")]
     assert len(body) == len(sample_rows())
-    assert body[0] == "| Distefano et al. 2009 | Side-lying hip abduction | 81 ± 42 | mean |"
-    assert "| MacAskill et al. 2014 | Lateral step-up | 61 ± 20 | mean (second-hand) |" in body
+    assert body[0] == "| Distefano et al. 2009 | Side-lying hip abduction | 81 ± 42 (mean) |"
+    assert "| MacAskill et al. 2014 | Lateral step-up | 61 ± 20 (mean) (second-hand figure) |" in body
     assert [line.split("|")[1].strip() for line in body] == ["Distefano et al. 2009"] * 3 + ["Boren et al. 2011", "MacAskill et al. 2014"]
     assert table.rstrip().endswith(ACTIVATION_CAVEAT)
     assert "\\|" in activation_table_markdown([ActivationRow("A | B", "S 2020", 1, None, "mean", False)])

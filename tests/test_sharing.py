@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import struct
 from html import unescape
@@ -85,40 +86,61 @@ def json_ld(html: str, url: str) -> list[dict[str, object]]:
     return list(extruct.extract(html, base_url=url, syntaxes=["json-ld"], uniform=True)["json-ld"])
 
 
-def test_exercise_pages_carry_a_howto_matching_the_page(real_site: Path) -> None:
+def nodes(html: str) -> dict[str, dict[str, object]]:
+    """The page's JSON-LD nodes by @type (one script, one @graph)."""
+    (data,) = json_ld(html, SITE_URL)
+    graph = data["@graph"]
+    assert isinstance(graph, list)
+    return {str(node["@type"]): node for node in graph}
+
+
+def test_every_page_is_a_medical_web_page_with_its_review_date_as_shown(real_site: Path) -> None:
+    for page in content_pages(real_site):
+        if page.parent.name == "404":
+            continue
+        html = page.read_text(encoding="utf-8")
+        found = nodes(html)
+        web = found["MedicalWebPage"]
+        assert web["url"] == meta(html)["og:url"], page
+        shown = re.search(r"Last checked against the evidence: (\d{1,2} \w+ \d{4})", html)
+        if "lastReviewed" in web:
+            assert shown, f"{page}: lastReviewed in the data but no date on the page"
+            assert dt.datetime.strptime(shown.group(1), "%d %B %Y").date().isoformat() == web["lastReviewed"], page
+        else:
+            assert "Not yet checked against the evidence" in html, page
+        assert all(str(url).startswith("https://") for url in web.get("citation", ())), page  # type: ignore[union-attr]
+
+
+def test_exercise_pages_carry_no_howto(real_site: Path) -> None:
     library = load(REPO).library
     for exercise in library.exercises.values():
-        page = real_site / "exercises" / exercise.id / "index.html"
-        html = page.read_text(encoding="utf-8")
-        (data,) = json_ld(html, SITE_URL)
-        assert data["@type"] == "HowTo"
-        assert data["name"] == h1_of(html) == exercise.name
-        assert data["description"] == meta(html)["description"]
-        steps = data["step"]
-        assert isinstance(steps, list) and len(steps) == len(exercise.steps)
-        shown = re.search(r'<h2 id="steps">.*?<ol>(.*?)</ol>', html, re.DOTALL)
-        assert shown and shown.group(1).count("<li>") == len(steps)
-        assert data["url"] == meta(html)["og:url"]
+        html = (real_site / "exercises" / exercise.id / "index.html").read_text(encoding="utf-8")
+        found = nodes(html)
+        assert "HowTo" not in found, "HowTo rich results are gone; the steps are on the page"
+        assert found["MedicalWebPage"]["name"] == exercise.name == h1_of(html)
+        assert found["MedicalWebPage"]["description"] == meta(html)["description"]
 
 
 def test_myth_pages_carry_a_claimreview_matching_the_page(real_site: Path) -> None:
     library = load(REPO).library
     for myth in library.myths.values():
         html = (real_site / "myths" / myth.id / "index.html").read_text(encoding="utf-8")
-        (data,) = json_ld(html, SITE_URL)
-        assert data["@type"] == "ClaimReview"
+        data = nodes(html)["ClaimReview"]
         assert data["claimReviewed"] == h1_of(html) == myth.claim
         rating = data["reviewRating"]
         assert isinstance(rating, dict)
         assert f"Verdict: {rating['alternateName']}." in unescape(re.sub(r"<[^>]+>", "", html))
-        assert 1 <= int(rating["ratingValue"]) <= 5
+        if myth.verdict == "unproven":
+            assert "ratingValue" not in rating, "an unproven claim sits on no false-to-true scale"
+        else:
+            assert 1 <= int(rating["ratingValue"]) <= 5
         assert data["citation"] and all(str(url).startswith("https://") for url in data["citation"])  # type: ignore[union-attr]
 
 
 def test_home_page_describes_the_website(real_site: Path) -> None:
     html = (real_site / "index.html").read_text(encoding="utf-8")
-    (data,) = json_ld(html, SITE_URL)
-    assert data["@type"] == "WebSite" and data["url"] == SITE_URL
+    website = nodes(html)["WebSite"]
+    assert website["url"] == SITE_URL
 
 
 def test_sitemap_lists_every_indexable_page_and_robots_points_to_it(real_site: Path) -> None:

@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     rules.secondhand_figures_are_marked,
     rules.sources_are_cited,
     rules.images_exist,
+    rules.outer_hip_swaps,
     *wording.RULES,
     *page_links.RULES,
 )

@@ -52,6 +52,8 @@ def _references(ctx: Context) -> Iterator[tuple[str, JsonPath, str, str]]:
                 yield ex.file, ("progressions", group, i), "exercise", item
         for i, item in enumerate(ex.substitutes):
             yield ex.file, ("substitutes", i), "exercise", item
+        for i, item in enumerate(ex.outer_hip.instead if ex.outer_hip else ()):
+            yield ex.file, ("outer_hip", "instead", i), "exercise", item
         for i, row in enumerate(ex.evidence):
             yield ex.file, ("evidence", i, "muscle"), "muscles", row.muscle
             yield ex.file, ("evidence", i, "source"), "sources", row.source
@@ -352,3 +354,27 @@ def placeholders_filled(ctx: Context) -> Iterator[DataError]:
             if PLACEHOLDER in text:
                 hint = _PLACEHOLDER_HINTS.get(str(path[0]) if path else "", "replace the FILL IN text with your own words")
                 yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", hint)
+
+
+OUTER_HIP_WHY = {
+    "side-lying": "lies on its side, pressing on the bottom hip",
+    "side-plank": "props the body on the side of the bottom hip",
+    "crossing": "crosses a hip inward past the middle of the body",
+}
+
+
+def outer_hip_swaps(ctx: Context) -> Iterator[DataError]:
+    """HD340: an exercise that presses on or crosses over the outer hip says what to do instead
+    when it hurts (`outer_hip:`), and swaps to an exercise that does neither."""
+    exercises = ctx.library.exercises
+    for ex in exercises.values():
+        why = ex.presses_or_crosses
+        if why and ex.outer_hip is None:
+            message = f"the exercise {OUTER_HIP_WHY[why]}, but has no outer_hip: block for readers whose outer hip hurts"
+            hint = "add outer_hip: with instead: [standing or seated exercise ids] and how: one short line (see content/outer-hip-pain.md)"
+            yield ctx.error(ex.file, ("safety",), "HD340", message, hint)
+        for i, other in enumerate(ex.outer_hip.instead if ex.outer_hip else ()):
+            if other in exercises and exercises[other].presses_or_crosses:
+                message = f"outer_hip swaps to '{other}', which {OUTER_HIP_WHY[exercises[other].presses_or_crosses]} too"
+                yield ctx.error(ex.file, ("outer_hip", "instead", i), "HD340", message, "swap to a standing or seated move, or a hold")
+

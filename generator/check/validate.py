@@ -30,6 +30,7 @@ from generator.model import (
     Mistake,
     Muscle,
     Myth,
+    OuterHip,
     Page,
     Plan,
     PlanEntry,
@@ -105,12 +106,14 @@ def build_exercise(data: dict[str, Any], file: str) -> Exercise:
         dose=_dose(data["dose"]), progress=data["dose"]["progress"], easier=_t(progressions.get("easier")),
         harder=_t(progressions.get("harder")), substitutes=_t(data["substitutes"]),
         evidence=tuple(
-            EvidenceRow(e["muscle"], float(e["mvic"]), None if e.get("sd") is None else float(e["sd"]), e["measure"], bool(e.get("secondhand", False)), e["source"], _s(e.get("note")))
+            EvidenceRow(e["muscle"], float(e["mvic"]), None if e.get("sd") is None else float(e["sd"]), e["measure"], bool(e.get("secondhand", False)), e["source"], _s(e.get("note")), _s(e.get("tested")))
             for e in data.get("evidence", ())
         ),
         safety=_t(data["safety"]), sources=_t(data["sources"]),
         images=tuple(Image(i["path"], i["alt"], i["licence"], i["author"]) for i in data.get("images", ())),
         pose=build_pose(data["pose"]) if "pose" in data else None,
+        outer_hip=OuterHip(_t(data["outer_hip"]["instead"]), data["outer_hip"]["how"]) if "outer_hip" in data else None,
+        reviewed=_s(data.get("reviewed")),
     )
 
 
@@ -120,7 +123,7 @@ def build_myth(data: dict[str, Any], file: str) -> Myth:
         id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), claim=data["claim"], verdict=data["verdict"],
         answer=data["answer"], explanation=data["explanation"], instead=data["instead"],
         exercises=_t(related.get("exercises")), muscles=_t(related.get("muscles")), myths=_t(related.get("myths")),
-        sources=_t(data["sources"]),
+        sources=_t(data["sources"]), reviewed=_s(data.get("reviewed")),
     )
 
 
@@ -132,6 +135,7 @@ def build_plan(data: dict[str, Any], file: str) -> Plan:
     return Plan(
         id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), title=data["title"], summary=data["summary"],
         audience=data["audience"], equipment=_t(data["equipment"]), days=days, notes=_t(data.get("notes")), sources=_t(data["sources"]),
+        reviewed=_s(data.get("reviewed")),
     )
 
 
@@ -143,11 +147,12 @@ def _vocabulary(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     for key in sorted(data):
         item = data[key]
         if kind == "muscles":
-            built[key] = Muscle(key, item["name"], _t(item.get("aliases")), item["summary"], item["region"], item["location"], item["action"], item["shape"], _t(item["sources"]))
+            built[key] = Muscle(key, item["name"], _t(item.get("aliases")), item["summary"], item["region"], item["location"], item["action"], item["shape"], _t(item["sources"]), _s(item.get("reviewed")))
         elif kind == "equipment":
             built[key] = Equipment(key, item["name"], item["description"], bool(item["home"]))
         else:
             fields = {k: item[k] for k in ("description", "year_confirmed", "doi", "pmid", "pmcid", "url", "finding", "note") if k in item}
+            fields["short"] = item.get("label", "")
             fields["secondhand_muscles"] = _t(item.get("secondhand_muscles"))
             built[key] = Source(key, item["kind"], item["authors"], item.get("year"), item.get("title", ""), item["venue"], **fields)
     return built
@@ -260,7 +265,7 @@ def _load(root: Path) -> Loaded:
             assert isinstance(page, MarkdownPage)
             meta = document.value
             relative = file.relative_to(root / "content")
-            built["page"][display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line)
+            built["page"][display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line, _s(meta.get("reviewed")))
             errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
         else:
             item = BUILDERS[kind](document.value, display)

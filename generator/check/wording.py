@@ -21,6 +21,7 @@ from generator.check.context import Context
 from generator.check.promises import promises_in
 from generator.check.texts import Text, quoted
 from generator.errors import DataError
+from generator.model import PROPER_WORDS
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n(?=[ \t]*(?:!!!|\?\?\?))|(?<=\x22)[ \t]*\n(?=[ \t]{4})|\n\s*\n|\n\s*[-*+]\s|\n\s*\d+\.\s|\n#+\s")
 
@@ -191,4 +192,21 @@ def causes_are_hedged(ctx: Context) -> Iterator[DataError]:
                 yield item.error(offset, claim.code, f"{claim.message}: {quoted(clause)}", claim.hint)
 
 
-RULES = (claims_are_honest, causes_are_hedged, words_are_our_own)
+PROPER_NAME = Claim(
+    code="HD505",
+    finds=re.compile(r"(?<![-/#@\w])(?:" + "|".join(word.lower() for word in PROPER_WORDS) + r")(?![-\w])"),
+    unless=_NEVER,
+    message="a proper name is written in lower case",
+    hint="names from places and people keep their capital letter, e.g. Romanian deadlift, Bulgarian split squat",
+    words=tuple(word.lower() for word in PROPER_WORDS),
+)
+
+
+def names_are_capitalised(ctx: Context) -> Iterator[DataError]:
+    """HD505: proper names in exercise names (Romanian, Bulgarian) keep their capital letter in every text."""
+    for item in ctx.texts:
+        for offset, claim in problems_in_text(item.text, (PROPER_NAME,)):
+            yield item.error(offset, claim.code, claim.message, claim.hint)
+
+
+RULES = (claims_are_honest, causes_are_hedged, words_are_our_own, names_are_capitalised)

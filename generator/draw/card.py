@@ -35,6 +35,7 @@ VERDICT_COLOURS = {  # fill, text: each pair has a contrast of 4.5:1 or more
     "mixed": ("#f2d16b", DARK),
     "mostly-true": ("#a5d6a7", DARK),
     "true": ("#2e7d32", WHITE),
+    "unproven": ("#d9d3ec", DARK),  # off the false-true scale, so a colour of its own: no one reads it as "mixed"
 }
 DAY_COLOURS = {"training": (PEACH, DARK), "active-recovery": (LIGHT, WHITE), "rest": (DARK, MUTED)}
 COLOURS = 64  # a card is flat colours and smooth edges: 64 colours look the same as full colour, at a third of the bytes
@@ -184,11 +185,14 @@ def home_card(d: Drawing) -> Image.Image:
 
 
 def verdict_mark(draw: ImageDraw.ImageDraw, verdict: str, centre: tuple[int, int], colour: str) -> None:
-    """A cross (false, mostly false), a check (true, mostly true) or a balance bar (mixed), drawn in lines."""
+    """A cross (false, mostly false), a check (true, mostly true), a balance bar (mixed), drawn in lines,
+    or a question mark (unproven)."""
     x, y, r, w = centre[0], centre[1], 15, 6
     if verdict in ("false", "mostly-false"):
         draw.line((x - r, y - r, x + r, y + r), fill=colour, width=w)
         draw.line((x - r, y + r, x + r, y - r), fill=colour, width=w)
+    elif verdict == "unproven":
+        draw.text((x, y), "?", font=font(48, True), fill=colour, anchor="mm")
     elif verdict in ("true", "mostly-true"):
         draw.line((x - r, y, x - 4, y + r - 2, x + r, y - r), fill=colour, width=w, joint="curve")
     else:

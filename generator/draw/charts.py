@@ -30,7 +30,7 @@ __all__ = [
 
 ACTIVATION_CAVEAT = (
     "Compare bars only within one study: each study used its own methods, so figures from different studies cannot be compared. "
-    "Activation shows how hard a muscle works in the moment; it does not predict how much it will grow."
+    "Activation shows how hard a muscle works in the moment; it is not a proven predictor of how much it will grow."
 )
 
 
@@ -97,7 +97,7 @@ _TITLE, _STUDY, _NAME, _VALUE = 14, 13, 12.5, MIN_TEXT
 _BAR_H = 15
 CHART_CAVEAT_LINES = (
     "Compare bars only within one study: methods differ between studies.",
-    "Activation is effort in the moment; it does not predict growth.",
+    "Activation is effort in the moment, not a proven predictor of growth.",
 )
 SECONDHAND_LINE = "† Second-hand figure: seen only as quoted in another source."
 AXIS_LINE = "% of a maximal test contraction (%MVIC); 100 is the test itself."
@@ -210,13 +210,18 @@ def _chart_desc(groups: Sequence[tuple[str, Sequence[ActivationRow]]], title: st
 
 def activation_table_markdown(rows: Sequence[Sequence[object]]) -> str:
     """The chart's figures as a Markdown table, study by study, then the caveat as a paragraph."""
-    lines = ["| Study | Exercise | Activity (%MVIC) | Figure |", "|---|---|---|---|"]
+    lines = ["| Study | Exercise | Activity (%MVIC) |", "|---|---|---|"]
     for source, group in group_by_study(rows):
         for row in group:
-            sd = f" ± {num(row.sd)}" if row.sd is not None else ""
-            figure = row.measure + (" (second-hand)" if row.secondhand else "")
-            lines.append(f"| {_cell(source)} | {_cell(_name(row))} | {num(row.mvic)}{sd} | {figure} |")
+            lines.append(f"| {_cell(source)} | {_cell(_name(row))} | {figure_text(row.mvic, row.sd, row.measure, row.secondhand)} |")
     return "\n".join(lines) + "\n\n" + ACTIVATION_CAVEAT + "\n"
+
+
+def figure_text(mvic: float, sd: float | None, measure: str, secondhand: bool) -> str:
+    """'81 ± 42 (mean)', '172 (peak)', '48 ± 21' when the study did not say; '(second-hand figure)' when it is one."""
+    spread = f" ± {num(sd)}" if sd is not None else ""
+    kind = f" ({measure})" if measure in ("mean", "peak") else ""
+    return f"{num(mvic)}{spread}{kind}" + (" (second-hand figure)" if secondhand else "")
 
 
 def _cell(text: str) -> str:
@@ -256,8 +261,8 @@ def activation_rows(library: Library, links: Links, muscle: str) -> list[Activat
     out = []
     for ex_id, row in pairs:
         key = (row.source, ex_id)
-        detail = ""
-        if counts[key] > 1:
+        detail = row.tested  # the study's own version is always named, never only in the tooltip
+        if counts[key] > 1 and not detail:
             seen[key] = seen.get(key, 0) + 1
             detail = _detail(row.note) or f"figure {seen[key]}"
         note = re.sub(r"\s*\[@[^\]]*\]", "", row.note)

@@ -19,19 +19,21 @@ from typing import TypeVar
 
 import jinja2
 
-from generator.citations import resolve
-from generator.draw.charts import activation_chart, activation_rows, activation_table_markdown
+from generator.citations import resolve_groups
+from generator.draw.charts import activation_chart, activation_rows, activation_table_markdown, figure_text
 from generator.draw.muscle_map import muscle_map, muscle_map_legend
 from generator.draw.poses import pose_figure
 from generator.draw.svg import figure
 from generator.link import Links, output_path
-from generator.model import Library
+from generator.model import Library, in_sentence
 from generator.render.cards import Card, page_cards, with_card
 from generator.render.ics import plan_calendar
 from generator.render.pwa import paper_log, pocket_data, pocket_pages
-from generator.render.structured import Site, exercise_howto, myth_review, to_script, website
+from generator.render.reviews import review_dates, stamp
+from generator.render.structured import Site
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import chooser, week_page, week_path
+from generator.weeks.words import outer_hip_note
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
@@ -48,6 +50,12 @@ SOURCE_KINDS = {
     "guideline": "Guidelines and position stands",
     "textbook": "Textbooks",
     "expert-opinion": "Expert opinion",
+}
+# Why an exercise's outer-hip swap matters, in the reader's words (Exercise.presses_or_crosses).
+OUTER_HIP_READER = {
+    "side-lying": "has you lie on your side, which presses on the bottom hip",
+    "side-plank": "rests your weight on the side of the bottom hip",
+    "crossing": "crosses one hip inward past the middle of your body",
 }
 T = TypeVar("T")
 # In a hand-written page, `{{ count.exercises }}` (or myths, plans, muscles,
@@ -88,12 +96,17 @@ class Page:
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
     def md(self, text: str) -> str:
-        """Contributor Markdown with each `[@id]` turned into '(Author year)' linked to the references."""
-        return resolve(text, lambda source_id: f"({self.source(source_id)})")
+        """Contributor Markdown with each `[@id]` turned into '(Author year)' linked to the references;
+        side-by-side citations share one pair of brackets: '(Author year; Author year)'."""
+        return resolve_groups(text, lambda ids: "(" + "; ".join(self.source(source_id) for source_id in dict.fromkeys(ids)) + ")")
 
     def source(self, source_id: str) -> str:
         source = self.library.sources[source_id]
         return f"[{source.label}]({self.to('references.md')}#{source_id})"
+
+    def hand_written(self, output: str) -> str:
+        """The link to a hand-written page, or '' when the library has no such page (a small test library)."""
+        return self.to(output) if any(p.output == output for p in self.library.pages.values()) else ""
 
     def exercise(self, ident: str) -> str:
         return f"[{self.library.exercises[ident].name}]({self.to(output_path('exercise', ident))})"
@@ -159,22 +172,23 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     for ex in library.exercises.values():
         path = output_path("exercise", ex.id)
         here = page(path)
-        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {ex.name.lower()}"), cls="hd-figure--map")
+        muscle_figure = figure(muscle_map(ex.primary, ex.secondary, muscle_names, title=f"Muscles worked in the {in_sentence(ex.name)}"), cls="hd-figure--map")
         pages[path] = _render(
-            "exercise.md.j2", here, ex=ex, jsonld=to_script(exercise_howto(ex, library, site, here.url)),
+            "exercise.md.j2", here, ex=ex,
             muscle_figure=muscle_figure, muscle_legend=muscle_map_legend(ex.primary, ex.secondary, muscle_names), pose_figure=pose_figure(ex),
+            figure_text=figure_text, outer_hip_why=OUTER_HIP_READER.get(ex.presses_or_crosses, "can press on a sore outer hip"),
         )
         for old in ex.previous_ids:
             pages[f"exercises/{old}/index.html"] = _redirect(f"../{ex.id}/")
     for myth in library.myths.values():
         path = output_path("myth", myth.id)
         here = page(path)
-        pages[path] = _render("myth.md.j2", here, myth=myth, jsonld=to_script(myth_review(myth, library, site, here.url)))
+        pages[path] = _render("myth.md.j2", here, myth=myth)
         for old in myth.previous_ids:
             pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
     for plan in library.plans.values():
         path = output_path("plan", plan.id)
-        pages[path] = _render("plan.md.j2", page(path), plan=plan, paper_log=paper_log(path, plan, library))
+        pages[path] = _render("plan.md.j2", page(path), plan=plan, paper_log=paper_log(path, plan, library), outer_hip_note=outer_hip_note)
         calendars[f"plans/{plan.id}.ics"] = plan_calendar(plan, library, page(path).url, site.host, site.date)
         for old in plan.previous_ids:
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
@@ -198,10 +212,13 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     pages["equipment.md"] = _render("equipment.md.j2", page("equipment.md"))
     pages["references.md"] = _render("references.md.j2", page("references.md"), groups=grouped(library.sources.values(), "kind", SOURCE_KINDS), titles=page_titles(library))
     for hand in library.pages.values():
-        jsonld = to_script(website(site, hand.description)) if hand.output == "index.md" else ""
         body = fill_counts(hand.body, library)
-        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, body=body, jsonld=jsonld)
+        pages[hand.output] = _render("hand-written.md.j2", page(hand.output), hand=hand, body=body)
     pages.update(pocket_pages())  # the session view and the offline page (generator/render/pwa.py)
+    reviewed = review_dates(library, weeks)
+    myth_pages = {output_path("myth", m.id): m for m in library.myths.values()}
+    for path in [p for p in pages if p in reviewed]:
+        pages[path] = stamp(path, pages[path], reviewed[path], library, week_links, site, myth_pages.get(path))
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     cards = page_cards(pages, library, weeks, site)
     files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}

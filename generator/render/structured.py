@@ -1,8 +1,14 @@
 """Structured data (JSON-LD) for search engines, built from the same model the page shows.
 
-Exercises are schema.org `HowTo` (their steps), myths `ClaimReview` (the
-claim, the verdict as a 1-5 rating, the sources), the home page `WebSite`.
-The JSON is escaped so that it can sit inside a <script> element.
+Every page is a schema.org `MedicalWebPage` with `lastReviewed` (the day its claims were
+last checked against the evidence, from the data) and `citation` (the works it cites).
+Myth pages add a `ClaimReview`, the home page a `WebSite`. The JSON is escaped so that it
+can sit inside a <script> element.
+
+Google shows neither HowTo (since 2023) nor ClaimReview rich results any more. HowTo is
+gone: no other reader we know of uses it, and the steps are on the page. ClaimReview stays
+on myth pages because other readers still use it: Google's Fact Check Explorer and the
+Fact Check Tools API, and the fact-check aggregators built on the same markup.
 """
 
 from __future__ import annotations
@@ -19,9 +25,9 @@ from urllib.parse import urlparse
 import yaml
 
 from generator.citations import CITATION
-from generator.model import Exercise, Library, Myth
+from generator.model import Library, Myth
 
-VERDICT_RATING = {"false": 1, "mostly-false": 2, "mixed": 3, "mostly-true": 4, "true": 5}
+VERDICT_RATING = {"false": 1, "mostly-false": 2, "mixed": 3, "mostly-true": 4, "true": 5}  # "unproven" has no place on the scale
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*_`]+")
 
@@ -75,20 +81,6 @@ def to_script(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def exercise_howto(exercise: Exercise, library: Library, site: Site, url: str) -> dict[str, Any]:
-    return {
-        "@context": "https://schema.org",
-        "@type": "HowTo",
-        "name": exercise.name,
-        "description": plain(exercise.summary),
-        "url": url,
-        "inLanguage": "en",
-        "tool": [{"@type": "HowToTool", "name": library.equipment[item].name} for item in exercise.equipment],
-        "step": [{"@type": "HowToStep", "position": index, "text": plain(step)} for index, step in enumerate(exercise.steps, 1)],
-        "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
-    }
-
-
 def myth_review(myth: Myth, library: Library, site: Site, url: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
@@ -99,16 +91,35 @@ def myth_review(myth: Myth, library: Library, site: Site, url: str) -> dict[str,
         "inLanguage": "en",
         "claimReviewed": myth.claim,
         "itemReviewed": {"@type": "Claim", "name": myth.claim},
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": VERDICT_RATING[myth.verdict],
-            "bestRating": 5,
-            "worstRating": 1,
-            "alternateName": myth.verdict_label,
-        },
+        "reviewRating": _rating(myth),
         "author": {"@type": "Organization", "name": site.name, "url": site.url},
         "citation": [library.sources[source].href for source in myth.sources],
     }
+
+
+def _rating(myth: Myth) -> dict[str, Any]:
+    """The verdict as a 1-5 rating; an unproven claim gets its words only, since it sits on no scale."""
+    if myth.verdict not in VERDICT_RATING:
+        return {"@type": "Rating", "alternateName": myth.verdict_label}
+    return {"@type": "Rating", "ratingValue": VERDICT_RATING[myth.verdict], "bestRating": 5, "worstRating": 1, "alternateName": myth.verdict_label}
+
+
+def web_page(site: Site, url: str, title: str, description: str, reviewed: str, citations: list[str]) -> dict[str, Any]:
+    """A page of the site as a MedicalWebPage: when it was last reviewed and what it cites."""
+    page: dict[str, Any] = {
+        "@type": "MedicalWebPage", "name": title, "description": plain(description), "url": url, "inLanguage": "en",
+        "publisher": {"@type": "Organization", "name": site.name, "url": site.url},
+    }
+    if reviewed:
+        page["lastReviewed"] = reviewed
+    if citations:
+        page["citation"] = citations
+    return page
+
+
+def graph(*nodes: dict[str, Any]) -> dict[str, Any]:
+    """Several nodes in one JSON-LD document."""
+    return {"@context": "https://schema.org", "@graph": [{k: v for k, v in node.items() if k != "@context"} for node in nodes]}
 
 
 def website(site: Site, description: str) -> dict[str, Any]:

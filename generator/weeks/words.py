@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model import Library
+from generator.model import Library, in_sentence
 
 if TYPE_CHECKING:
     from generator.weeks.model import BuiltWeek, Choice
@@ -44,6 +44,7 @@ TEXTS = {
         "advanced": "At advanced level, each day should start with a move you can load with weights, so you can keep adding a little weight as you get stronger. Our library has no such move for this equipment.",
     },
     "too-few-split": "With four or five days, the days take turns: the side of the hip one day, glutes and thighs the next, so no muscle works hard two days in a row. Our library does not yet have enough moves for this equipment and level to fill both kinds of day well.",
+    "outer-hip": "If your outer hip hurts, swap side-lying, side plank and crossing moves for standing or seated ones, and do fewer sets. [Outer-hip pain]({link}) gives the pain rule and says when to see a physiotherapist.",
     "warm-up": "Warm up for 5-10 minutes: brisk marching or an easy bike ride, then one light set of the first move.",
 }
 
@@ -69,7 +70,7 @@ def summary(week: BuiltWeek, library: Library, phrase: str) -> str:
     names: dict[str, None] = {}  # the move each day opens with
     for day in week.plan.days:
         for entry in day.entries[:1]:
-            names.setdefault(library.exercises[entry.exercise].name.lower(), None)
+            names.setdefault(in_sentence(library.exercises[entry.exercise].name), None)
     first = list(names)[:3]
     listed = first[0] if len(first) == 1 else f"{', '.join(first[:-1])} and {first[-1]}"
     return f"A week of {NUMBERS[week.training_days]} training days for the glutes and the side of the hip {phrase}, {LEVEL_TITLE[choice.level]}, with the {listed}."
@@ -109,8 +110,8 @@ def notes(week: BuiltWeek, library: Library, side_days: int) -> tuple[str, ...]:
     lines = [
         *fewer_days(week, library),
         f"The gluteus medius is a main target on {NUMBERS.get(side_days, str(side_days))} days this week. "
-        f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}, "
-        f"and twice a week grew more muscle than once a week in a review of ten studies{cite(library, 'schoenfeld-2016')}.",
+        f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}. "
+        f"In a review of ten studies, twice a week grew more muscle than once a week{cite(library, 'schoenfeld-2016')}.",
     ]
     if "gluteus-minimus" in library.muscles and not any("gluteus-minimus" in e.primary for e in library.exercises.values()):
         lines.append("No move in our library lists the gluteus minimus as its main target. It works with the gluteus medius in the side-of-hip moves, so it gets the same days.")
@@ -124,11 +125,17 @@ def notes(week: BuiltWeek, library: Library, side_days: int) -> tuple[str, ...]:
     sets = {"beginner": "the low end of each set range, to learn the moves", "intermediate": "the full set range of each move", "advanced": "the high end of each set range"}[choice.level]
     lines += [
         f"Sets: this week uses {sets}. Pick a band, a weight or a version of each move that makes the last few reps hard but clean. Stop a set when your form slips.",
-        f"To progress, use the guideline idea for weights{cite(library, 'ratamess-2009')}. When you can do one or two reps more than the target on every set, make the move a little harder, as the list above says.",
+        f"To progress, use the guideline idea for weights{cite(library, 'ratamess-2009')}. Can you do one or two reps more than the target on every set? Then make the move a little harder, as the list above says.",
         f"Repeat the week for 8-12 weeks. The first few sessions mostly cause swelling; true growth shows after about 18 sessions{cite(library, 'damas-2018')}.",
-        f"This week builds strength and may add a little muscle. It cannot change bone shape, and training one body part does not burn the fat over it{cite(library, 'ramirez-campillo-2013')}.",
+        *((outer_hip_note("../../outer-hip-pain.md"),) if any(p.output == "outer-hip-pain.md" for p in library.pages.values()) else ()),
+        f"This week builds strength and may add a little muscle. It cannot change bone shape. Training one body part has not been shown to burn the fat over it{cite(library, 'ramirez-campillo-2013')}.",
     ]
     return tuple(lines)
+
+
+def outer_hip_note(link: str) -> str:
+    """The pain rule and the outer-hip swaps, linked from every week; `link` is the page's address from the week."""
+    return TEXTS["outer-hip"].format(link=link)
 
 
 def sources_of(texts: tuple[str, ...], library: Library) -> tuple[str, ...]:
