@@ -150,6 +150,24 @@ class EvidenceRow:
     note: str
 
 
+ROLES = ("main", "high", "low")  # how hard an exercise works a muscle; main and high count as hard
+HARD_ROLES = ("main", "high")
+
+
+@dataclass(frozen=True)
+class Load:
+    """How hard one exercise works one muscle, and why we say so: a source's figures or a movement analysis."""
+
+    muscle: str
+    role: str  # main | high | low
+    source: str = ""
+    reason: str = ""
+
+    @property
+    def hard(self) -> bool:
+        return self.role in HARD_ROLES
+
+
 @dataclass(frozen=True)
 class Image:
     path: str
@@ -252,10 +270,16 @@ class Exercise:
     sources: tuple[str, ...]
     images: tuple[Image, ...]
     pose: PosePair | None = None
+    load: tuple[Load, ...] = ()
 
     @property
     def muscles(self) -> tuple[str, ...]:
         return self.primary + self.secondary
+
+    @property
+    def hard(self) -> tuple[str, ...]:
+        """The muscles this move works hard (load role main or high); its primary muscles while it has no load list."""
+        return tuple(item.muscle for item in self.load if item.hard) if self.load else self.primary
 
 
 @dataclass(frozen=True)

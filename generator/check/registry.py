@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check import page_links, plan_rules, rules, wording
+from generator.check import load_rules, page_links, plan_rules, rules, wording
 from generator.check.context import Context, Rule
 from generator.errors import DataError
 from generator.model import Library
@@ -25,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     rules.unique_names,
     rules.progressions_agree,
     rules.progressions_have_no_cycles,
+    *load_rules.RULES,
     plan_rules.plan_equipment,
     plan_rules.plan_rest_between_primaries,
     rules.citations_are_listed,

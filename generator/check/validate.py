@@ -26,6 +26,7 @@ from generator.model import (
     Image,
     Library,
     Limb,
+    Load,
     Mistake,
     Muscle,
     Myth,
@@ -164,6 +165,7 @@ def build_exercise(data: dict[str, Any], file: str) -> Exercise:
         safety=_t(data["safety"]), sources=_t(data["sources"]),
         images=tuple(Image(i["path"], i["alt"], i["licence"], i["author"]) for i in data.get("images", ())),
         pose=build_pose(data["pose"]) if "pose" in data else None,
+        load=tuple(Load(i["muscle"], i["role"], _s(i.get("source")), _s(i.get("reason"))) for i in data.get("load", ())),
     )
 
 
