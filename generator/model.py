@@ -333,6 +333,7 @@ class Plan:
     days: tuple[Day, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    level: str = ""  # beginner | intermediate | advanced; "" when a hand-written plan names none
 
 
 @dataclass(frozen=True)

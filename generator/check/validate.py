@@ -187,6 +187,7 @@ def build_plan(data: dict[str, Any], file: str) -> Plan:
     return Plan(
         id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), title=data["title"], summary=data["summary"],
         audience=data["audience"], equipment=_t(data["equipment"]), days=days, notes=_t(data.get("notes")), sources=_t(data["sources"]),
+        level=_s(data.get("level")),
     )
 
 
