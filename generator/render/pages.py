@@ -26,7 +26,8 @@ from generator.draw.svg import figure
 from generator.link import Links, output_path
 from generator.model import Library
 from generator.render.cards import Card, page_cards, with_card
-from generator.render.ics import plan_calendar
+from generator.render.ics import first_monday, plan_calendar
+from generator.weeks.block import BLOCK
 from generator.render.structured import Site, exercise_howto, myth_review, to_script, website
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import chooser, week_page, week_path
@@ -164,7 +165,7 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
             pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
     for plan in library.plans.values():
         path = output_path("plan", plan.id)
-        pages[path] = _render("plan.md.j2", page(path), plan=plan)
+        pages[path] = _render("plan.md.j2", page(path), plan=plan, block=BLOCK, calendar_start=first_monday(site.date))
         calendars[f"plans/{plan.id}.ics"] = plan_calendar(plan, library, page(path).url, site.host, site.date)
         for old in plan.previous_ids:
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
@@ -180,7 +181,7 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     week_links = replace(links, page_sources={**links.page_sources, **{week_path(w.choice): w.plan.sources for w in weeks if w.plan}})
     for week in weeks:
         here = Page(week_path(week.choice), library, week_links, site)
-        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library))
+        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library), calendar_start=first_monday(site.date))
         if week.plan:
             calendars[here.path.removesuffix(".md") + ".ics"] = plan_calendar(week.plan, library, here.url, site.host, site.date)
     pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), groups=grouped(library.muscles.values(), "region", REGIONS))
