@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 from generator.check.week_shape import demand, loaded, pattern
 from generator.model import Exercise
-from generator.weeks.model import SIDE_OF_HIP, rank
+from generator.weeks.model import SESSION_MIN, SIDE_OF_HIP, rank
 
 SLOTS = {
     "F": ("squat", "bridge", "abduction", "trunk", "hinge", "abduction"),  # day A; day B swaps the squat and the hinge
@@ -82,4 +82,9 @@ def session(kind: str, pool: tuple[Exercise, ...], forbidden: frozenset[str], us
         best = min(extras, key=lambda ex: _preference(ex, level, used, effort))
         chosen.append(best)
         extras = [ex for ex in extras if not linked(ex, best)]
+    versions = [ex for ex in fits if ex not in chosen and pattern(ex) in order]
+    while len(chosen) < SESSION_MIN and versions:  # still short of three: a second version of a move (a clam, then a side-lying lift)
+        best = min(versions, key=lambda ex: _preference(ex, level, used, effort))
+        chosen.append(best)
+        versions.remove(best)
     return tuple(sorted(chosen, key=lambda ex: (demand(ex), order.index(pattern(ex)), ex.id)))
