@@ -137,6 +137,11 @@ CASES += (
     BadInput("copied exercise keeps the id, sorts first", "exercises/a-clam-copy.yml", ("copy", CLAM), "HD315"),
     BadInput("copied exercise keeps the id, sorts last", "exercises/zz-clam-copy.yml", ("copy", CLAM), "HD315"),
     BadInput("copied myth keeps the id", "content/myths/a-spot.yml", ("copy", MYTH), "HD315"),
+    BadInput("muscle worked hard past the weekly sets", PLAN, ("replace", "        sets: 2\n        reps: 15\n", "        sets: 21\n        reps: 15\n"), "HD320"),
+    BadInput("glutes under the level's weekly sets", PLAN, ("replace", "equipment: [mini-band]\n", "level: advanced\nequipment: [mini-band]\n"), "HD320"),
+    BadInput("direct abduction past the cap", PLAN, ("replace", "        sets: 2\n        reps: 15\n", "        sets: 17\n        reps: 15\n"), "HD321"),
+    BadInput("week without a pattern its equipment allows", PLAN, ("replace", "equipment: [mini-band]\n", "equipment: [mini-band, barbell]\n"), "HD322"),
+    BadInput("heavy lift after a light move", PLAN, ("replace", "        rest_seconds: 60\n  - name: Tuesday", "        rest_seconds: 60\n      - exercise: thrust\n        sets: 2\n        reps: 10\n        rest_seconds: 90\n  - name: Tuesday"), "HD323"),
     BadInput("copied plan keeps the id", "content/plans/z-week.yml", ("copy", PLAN), "HD315"),
     # what the tests used to find only after validation said "valid"
     BadInput("no pose", CLAM, ("replace", CLAM_POSE, ""), "HD202"),

@@ -84,13 +84,13 @@ def plan_patterns(ctx: Context) -> Iterator[DataError]:
 
 
 def plan_order(ctx: Context) -> Iterator[DataError]:
-    """HD323: a day puts its heavy two-legged lifts before body-weight, abduction and trunk moves."""
+    """HD323: a day puts its heavy lifts (loaded two-legged squats, hinges and thrusts) before body-weight, abduction and trunk moves."""
     for plan in ctx.library.plans.values():
         for d, day in enumerate(plan.days):
             moves = [ctx.library.exercises.get(entry.exercise) for entry in day.entries]
             for e, ex in enumerate(moves):
-                if ex is not None and demand(ex) == 0 and any(m is not None and demand(m) >= 4 for m in moves[:e]):
-                    yield ctx.error(plan.file, ("days", d, "exercises", e, "exercise"), "HD323", f"'{ex.id}' is a heavy two-legged lift after a lighter move on {day.name}", "put the heavy lifts first, while you are fresh")
+                if ex is not None and demand(ex) <= 1 and any(m is not None and demand(m) >= 4 for m in moves[:e]):
+                    yield ctx.error(plan.file, ("days", d, "exercises", e, "exercise"), "HD323", f"'{ex.id}' is a heavy lift after a lighter move on {day.name}", "put the heavy lifts first, while you are fresh")
 
 
 RULES = (plan_equipment, plan_rest_between_primaries, plan_weekly_sets, plan_abduction_cap, plan_patterns, plan_order)
