@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.check.week_shape import REQUIRED, allowed_patterns, loaded
+from generator.check.week_shape import REQUIRED, allowed_patterns, demand, loaded
 from generator.model import Day, Exercise, Library, Plan
 from generator.weeks import words
 from generator.weeks.model import KIT_IDS, KITS, SESSION_MIN, BuiltWeek, Choice, Step, choices, kit_equipment, rank
@@ -55,19 +55,19 @@ def _efforts(layout: str, level: str) -> dict[int, str]:
     if level != "advanced":
         return {}
     days = [i for i, kind in enumerate(layout) if kind in "FG"]
-    turns = ("heavy", "heavy", "light") if len(days) == 3 and layout[0] == "G" else ("heavy", "light", "heavy")  # 5 days: Saturday light before Monday's heavy day
-    return {day: turns[n % 3] for n, day in enumerate(days)}
+    return {day: ("heavy", "light")[n % 2] for n, day in enumerate(days)}
 
 
 def _warm_up(first: Exercise) -> str:
-    return TEXTS["ramp" if loaded(first) else "general"].format(first=first.name.lower())
+    """Ramp-up sets before a heavy lift (a loaded squat, hinge or thrust); a general warm-up otherwise."""
+    return TEXTS["ramp" if demand(first) <= 2 else "general"].format(first=first.name.lower())
 
 
 def _week(library: Library, choice: Choice, equipment: tuple[str, ...], training: int) -> tuple[Plan, tuple[tuple[str, ...], ...]] | str:
     """The week's plan and the reason for each pick, or a sentence saying why there is none."""
     pool = tuple(sorted((e for e in library.exercises.values() if set(e.equipment) <= set(equipment) and rank(e.level) <= rank(choice.level)), key=lambda e: e.id))
     layout = LAYOUTS[training]
-    efforts = _efforts(layout, choice.level)
+    efforts = _efforts(layout, choice.level) if any(loaded(e) and demand(e) <= 2 for e in pool) else {}  # heavy and light days need a lift to load
     built: dict[int, tuple[Exercise, ...]] = {}
     used: dict[str, int] = {}
     for index, kind in enumerate(layout):

@@ -38,6 +38,13 @@ def linked(a: Exercise, b: Exercise) -> bool:
     return a.id == b.id or b.id in a.harder or b.id in a.easier or a.id in b.harder or a.id in b.easier
 
 
+ONE_LEGGED = 2  # one-legged lifts a day at most: each one is two sets' work, and balance tires
+
+
+def _one_legged(ex: Exercise) -> bool:
+    return ex.dose.per_side and pattern(ex) in ("squat", "hinge", "bridge")
+
+
 def slots(kind: str, turn: int) -> tuple[str, ...]:
     """The day's pattern slots in the order they are filled; every second F day leads with the hinge."""
     order = SLOTS[kind]
@@ -53,10 +60,10 @@ def _preference(ex: Exercise, level: str, used: Mapping[str, int], effort: str) 
     """Lifts: near the reader's level, loaded past beginner level, the big lift again on a heavy day and a
     new one-legged version on a light day. Abduction and trunk holds: the least used first, for variety."""
     fit = abs(rank(level) - rank(ex.level))
-    near = max(0, fit - 1)
+    near = 0 if level == "advanced" and loaded(ex) else max(0, fit - 1)  # a dumbbell lift is never too easy for an advanced lifter
     weight = 0 if level == "beginner" else -int(loaded(ex))
     times = used.get(ex.id, 0)
-    if pattern(ex) in ("abduction", "trunk"):
+    if pattern(ex) in ("abduction", "trunk") or (pattern(ex) == "bridge" and effort != "heavy"):
         return (times, near, weight, fit, demand(ex), ex.id)
     if effort == "heavy":
         return (near, weight, fit, times, demand(ex), ex.id)
@@ -71,17 +78,20 @@ def session(kind: str, pool: tuple[Exercise, ...], forbidden: frozenset[str], us
     fits = [ex for ex in pool if not set(ex.hard) & rest and (pattern(ex) not in ("squat", "hinge") or suits(ex, level))]
     order = slots(kind, turn)
     chosen: list[Exercise] = []
+
+    def room(ex: Exercise) -> bool:
+        return ex not in chosen and not any(linked(ex, c) for c in chosen) and not (_one_legged(ex) and sum(map(_one_legged, chosen)) >= ONE_LEGGED)
+
     for slot in order:
         if len(chosen) == count:
             break
-        options = [ex for ex in fits if pattern(ex) == slot and not any(linked(ex, c) for c in chosen)]
+        options = [ex for ex in fits if pattern(ex) == slot and room(ex)]
         if options:
             chosen.append(min(options, key=lambda ex: _preference(ex, level, used, effort)))
-    extras = [ex for ex in fits if ex not in chosen and not any(linked(ex, c) for c in chosen) and pattern(ex) in order]
+    extras = [ex for ex in fits if pattern(ex) in order and room(ex)]
     while len(chosen) < count and extras:  # a day short of moves takes more of the kind's patterns
-        best = min(extras, key=lambda ex: _preference(ex, level, used, effort))
-        chosen.append(best)
-        extras = [ex for ex in extras if not linked(ex, best)]
+        chosen.append(min(extras, key=lambda ex: _preference(ex, level, used, effort)))
+        extras = [ex for ex in extras if room(ex)]
     versions = [ex for ex in fits if ex not in chosen and pattern(ex) in order]
     while len(chosen) < SESSION_MIN and versions:  # still short of three: a second version of a move (a clam, then a side-lying lift)
         best = min(versions, key=lambda ex: _preference(ex, level, used, effort))

@@ -131,7 +131,7 @@ def notes(week: BuiltWeek, library: Library) -> tuple[str, ...]:
     lines += [
         f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}. "
         f"Here no muscle works hard on two days in a row, Sunday to Monday included. Resting about 48 hours before working a muscle hard again is a rule of thumb, not a firm finding.",
-        "A muscle counts as worked hard where a move works it as a main target or a hard-working helper; each exercise page's data says which, with a study or the reason. "
+        "A muscle counts as worked hard where a move works it as a main target or a hard-working helper; each exercise's data file says which, with a study or the reason. "
         "The one-legged lifts work the side of the hip hard too, so they sit on days with no training day beside them.",
         f"Sets: each muscle gets {fewest}-{most} hard sets a week at {choice.level} level, and direct abduction at most {ABDUCTION_CAP[choice.level]}. "
         f"In a review of 15 studies, more weekly sets per muscle went with more growth{cite(library, 'schoenfeld-2017')}; the range for each level is our reading, not the study's.",
