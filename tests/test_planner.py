@@ -60,7 +60,7 @@ def check_week(library: Library, week: BuiltWeek) -> None:
         moves = [library.exercises[entry.exercise] for entry in day.entries]
         assert 3 <= len(moves) <= 5, day
         assert [demand(ex) for ex in moves] == sorted(demand(ex) for ex in moves), f"{choice.slug} {day.name} is not in order of demand"
-        assert day.notes.startswith("Warm-up:")
+        assert "easy" in day.notes, "every training day has its warm-up"
         assert len({ex.id for ex in moves}) == len(moves)
         for ex, entry in zip(moves, day.entries, strict=True):
             assert set(ex.equipment) <= kit and set(ex.equipment) <= set(plan.equipment)
@@ -140,7 +140,7 @@ def test_the_real_library_gives_the_weeks_a_coach_would_expect() -> None:
     assert gym.plan and {"Heavy", "Light"} <= {day.focus.split()[0] for day in gym.plan.days if day.focus}
     assert shape(library, gym.plan).abduction_sets[1] <= 16
     heavy = [day for day in gym.plan.days if day.focus.startswith("Heavy")]
-    assert all(day.notes.startswith("Warm-up: 5 minutes of easy cardio, then ramp up") for day in heavy if library.exercises[day.entries[0].exercise].equipment)
+    assert all("ramp-up sets" in day.notes for day in heavy if library.exercises[day.entries[0].exercise].equipment)
 
 
 def test_the_same_library_gives_the_same_weeks_whatever_its_order() -> None:

@@ -46,8 +46,8 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # A week as 7 letters, Monday first: F whole hip, G glutes and thighs, S side of the hip,
 # a an easy active day, r rest. An F day never has a training day beside it; G and S
 # days come in pairs, so no muscle is worked hard on two days in a row.
-LAYOUTS = {2: "FraFrar", 3: "FaFrFar", 4: "FaFrGSr", 5: "GSaFaGS"}
-PER_SESSION = {"F": {"beginner": 4, "intermediate": 5, "advanced": 5}, "G": {"beginner": 3, "intermediate": 4, "advanced": 4}, "S": {"beginner": 3, "intermediate": 3, "advanced": 4}}
+LAYOUTS = {2: "FraFrar", 3: "FaFrFar", 4: "FaFrGSr", 5: "GSaGSGr"}
+PER_SESSION = {"F": {"beginner": 4, "intermediate": 4, "advanced": 4}, "G": {"beginner": 3, "intermediate": 3, "advanced": 3}, "S": {"beginner": 3, "intermediate": 3, "advanced": 3}}  # moves a day, warm-up aside
 
 
 def _efforts(layout: str, level: str) -> dict[int, str]:
@@ -60,7 +60,7 @@ def _efforts(layout: str, level: str) -> dict[int, str]:
 
 def _warm_up(first: Exercise) -> str:
     """Ramp-up sets before a heavy lift (a loaded squat, hinge or thrust); a general warm-up otherwise."""
-    return TEXTS["ramp" if demand(first) <= 2 else "general"].format(first=first.name.lower())
+    return TEXTS["ramp" if demand(first) <= 2 else "general"]
 
 
 def _week(library: Library, choice: Choice, equipment: tuple[str, ...], training: int) -> tuple[Plan, tuple[tuple[str, ...], ...]] | str:

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 FOCUS = {
     "F": "Glutes and the side of the hip",
-    "G": "Glutes and thighs; the side of the hip rests",
-    "S": "The side of the hip; glutes and thighs rest",
+    "G": "Glutes and thighs",
+    "S": "The side of the hip",
 }
 REST_NOTES = {
     "rest": "A day off. Normal daily moving about is plenty.",
@@ -46,18 +46,18 @@ EFFORT = {
     "advanced": "Effort: on heavy days, end the first lifts with one or two reps in reserve; on light days, two to four. Take only the last set of an abduction move close to failure.",
 }
 TEXTS = {
-    "ramp": "Warm-up: 5 minutes of easy cardio, then ramp up on the {first}: two to four lighter sets of 3-8 reps, building to your working weight.",
-    "general": "Warm-up: 5-10 minutes of brisk marching or an easy bike ride, then one easy set of the {first}.",
+    "ramp": "5 min easy cardio, then 2-4 ramp-up sets of the first lift",
+    "general": "5-10 min easy cardio, then an easy set of the first move",
     "too-few": "Our library does not yet have enough moves of this kind to fill each training day with three good ones, without working a muscle hard on two days in a row.",
     "too-few-split": "With four or five days, some days come in pairs: glutes and thighs one day, the side of the hip the next, so no muscle works hard two days in a row. Our library does not yet have enough moves for this equipment and level to fill both kinds of day.",
     "fewer-days": "You have {days} days, but this week has {training} training days. With this equipment, the moves for the glutes and thighs also work the side of the hip hard, so two training days in a row would work it hard twice in a row. Your other days are easy days: a walk or a bike ride.",
     "missing": {
-        "hinge": "What is missing: a hinge (a hip bend with a flat back). Every hinge in our library needs a weight. The bridges train the same hip straightening lying down; a backpack with books in it can stand in for a dumbbell in the dumbbell Romanian deadlift.",
+        "hinge": "What is missing: a hinge (a hip bend with a flat back), as every hinge in our library needs a weight. A backpack with books in it can be the weight of the dumbbell Romanian deadlift.",
         "squat": "What is missing: a squat, lunge or step. Our library has none for this equipment yet.",
         "bridge": "What is missing: a bridge or hip thrust. Our library has none for this equipment yet.",
         "abduction": "What is missing: abduction work for the side of the hip. Our library has none for this equipment yet.",
     },
-    "no-load": "What is missing: a move you can load with weights. At advanced level the week gets harder by the one-legged versions, slower lowering (three to four seconds down) and a two-second pause at the hardest point, instead of added weight.",
+    "no-load": "What is missing: a move to load with weights. So at advanced level the week gets harder by one-legged versions, slower lowering (3-4 seconds down) and 2-second pauses.",
 }
 
 
@@ -132,11 +132,13 @@ def notes(week: BuiltWeek, library: Library) -> tuple[str, ...]:
         f"Guidelines advise training each muscle group 2-3 days a week{cite(library, 'garber-2011')}. "
         f"Here no muscle works hard on two days in a row, Sunday to Monday included. Resting about 48 hours before working a muscle hard again is a rule of thumb, not a firm finding.",
         "A muscle counts as worked hard where a move works it as a main target or a hard-working helper; each exercise's data file says which, with a study or the reason. "
-        "The one-legged lifts work the side of the hip hard too, so they sit on days with no training day beside them.",
+        "The one-legged lifts work the side of the hip hard too, so they sit on days with no training day beside them. "
+        "Where two training days come in a row, the glutes-and-thighs day leaves the side of the hip easy, and the side-of-the-hip day leaves the glutes and thighs easy.",
         f"Sets: each muscle gets {fewest}-{most} hard sets a week at {choice.level} level, and direct abduction at most {ABDUCTION_CAP[choice.level]}. "
         f"In a review of 15 studies, more weekly sets per muscle went with more growth{cite(library, 'schoenfeld-2017')}; the range for each level is our reading, not the study's.",
         EFFORT[choice.level],
         "Order: the heaviest two-legged lifts come first while you are fresh, then one-legged lifts and bridges, then the side of the hip, then the side hold.",
+        "Warm-up: the first row of each day. Ramp-up sets go from light to your working weight, for example 8 reps light, then 5 and 3 reps heavier.",
     ]
     if "plotkin-2023" in library.sources:
         lines.append("In one trial, hip thrusts and squats barely grew the gluteus medius and minimus [@plotkin-2023]. That is why each week has moves just for the side of the hip.")
