@@ -52,12 +52,12 @@ TEXTS = {
     "too-few-split": "With four or five days, some days come in pairs: glutes and thighs one day, the side of the hip the next, so no muscle works hard two days in a row. Our library does not yet have enough moves for this equipment and level to fill both kinds of day.",
     "fewer-days": "You have {days} days, but this week has {training} training days. With this equipment, the moves for the glutes and thighs also work the side of the hip hard, so two training days in a row would work it hard twice in a row. Your other days are easy days: a walk or a bike ride.",
     "missing": {
-        "hinge": "What is missing: a hinge (a hip bend with a flat back), as every hinge in our library needs a weight. A backpack with books in it can be the weight of the dumbbell Romanian deadlift.",
+        "hinge": "What is missing: a hinge (a hip bend with a flat back), as ours all need a weight; a backpack with books in it can be the weight of the dumbbell Romanian deadlift.",
         "squat": "What is missing: a squat, lunge or step. Our library has none for this equipment yet.",
         "bridge": "What is missing: a bridge or hip thrust. Our library has none for this equipment yet.",
         "abduction": "What is missing: abduction work for the side of the hip. Our library has none for this equipment yet.",
     },
-    "no-load": "What is missing: a move to load with weights. So at advanced level the week gets harder by one-legged versions, slower lowering (3-4 seconds down) and 2-second pauses.",
+    "no-load": "What is missing: a move to load with weights, so the week gets harder by one-legged versions, slower lowering (3-4 seconds down) and 2-second pauses.",
 }
 
 
@@ -115,7 +115,7 @@ def messages(week: BuiltWeek, library: Library) -> tuple[str, ...]:
             f"So this week has {NUMBERS[week.training_days]} training days, and {f'your other {NUMBERS[spare]} days are easy days' if spare > 1 else 'your other day is an easy day'}: a walk or a bike ride. "
             + _frequency(choice, library)
         )
-    return (*lines, *week.missing)
+    return (*lines, *((" ".join(week.missing),) if week.missing else ()))
 
 
 def notes(week: BuiltWeek, library: Library) -> tuple[str, ...]:
