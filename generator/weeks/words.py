@@ -88,7 +88,8 @@ def summary(week: BuiltWeek, library: Library, phrase: str) -> str:
     names: dict[str, None] = {}  # the move each day opens with
     for day in week.plan.days:
         for entry in day.entries[:1]:
-            names.setdefault(library.exercises[entry.exercise].name.lower(), None)
+            name = library.exercises[entry.exercise].name
+            names.setdefault(name[0].lower() + name[1:], None)  # "Bulgarian split squat" keeps its capital
     first = list(names)[:3]
     listed = first[0] if len(first) == 1 else f"{', '.join(first[:-1])} and {first[-1]}"
     return f"A week of {NUMBERS[week.training_days]} training days for the glutes and the side of the hip {phrase}, {LEVEL_TITLE[choice.level]}, with the {listed}."
@@ -115,7 +116,8 @@ def messages(week: BuiltWeek, library: Library) -> tuple[str, ...]:
             f"So this week has {NUMBERS[week.training_days]} training days, and {f'your other {NUMBERS[spare]} days are easy days' if spare > 1 else 'your other day is an easy day'}: a walk or a bike ride. "
             + _frequency(choice, library)
         )
-    return (*lines, *((" ".join(week.missing),) if week.missing else ()))
+    missing = " ".join(line if i == 0 else line.replace("What is missing: ", "Also missing: ", 1) for i, line in enumerate(week.missing))
+    return (*lines, *((missing,) if missing else ()))
 
 
 def notes(week: BuiltWeek, library: Library) -> tuple[str, ...]:
