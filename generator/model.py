@@ -174,6 +174,24 @@ class OuterHip:
     how: str
 
 
+ROLES = ("main", "high", "low")  # how hard an exercise works a muscle; main and high count as hard
+HARD_ROLES = ("main", "high")
+
+
+@dataclass(frozen=True)
+class Load:
+    """How hard one exercise works one muscle, and why we say so: a source's figures or a movement analysis."""
+
+    muscle: str
+    role: str  # main | high | low
+    source: str = ""
+    reason: str = ""
+
+    @property
+    def hard(self) -> bool:
+        return self.role in HARD_ROLES
+
+
 @dataclass(frozen=True)
 class Image:
     path: str
@@ -292,6 +310,7 @@ class Exercise:
     sources: tuple[str, ...]
     images: tuple[Image, ...]
     pose: PosePair | None = None
+    load: tuple[Load, ...] = ()
     outer_hip: OuterHip | None = None
     reviewed: str = ""
 
@@ -309,6 +328,11 @@ class Exercise:
     @property
     def muscles(self) -> tuple[str, ...]:
         return self.primary + self.secondary
+
+    @property
+    def hard(self) -> tuple[str, ...]:
+        """The muscles this move works hard (load role main or high); its primary muscles while it has no load list."""
+        return tuple(item.muscle for item in self.load if item.hard) if self.load else self.primary
 
 
 @dataclass(frozen=True)
@@ -363,6 +387,7 @@ class Plan:
     days: tuple[Day, ...]
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    level: str = ""  # beginner | intermediate | advanced; "" when a hand-written plan names none
     reviewed: str = ""
 
 

@@ -5,6 +5,7 @@ Fixtures (the served site, the browser) come from tests/conftest.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -104,13 +105,45 @@ def test_week_pages_tell_search_engines_what_to_index(real_site: Path, real_libr
     assert len(set(titles)) == len(titles) == len(choices())  # every choice, each its own title
 
 
-def test_built_week_calendars_parse(real_site: Path, real_library: Library) -> None:
+def test_built_week_calendars_parse_and_follow_the_block(real_site: Path, real_library: Library) -> None:
+    weeks = {week.choice.slug: week for week in plan_weeks(real_library) if week.plan}
     files = sorted((real_site / "plans" / "your-week").glob("*.ics"))
-    assert len(files) == sum(1 for week in plan_weeks(real_library) if week.plan)
+    assert len(files) == len(weeks)
     for file in files:
+        plan = weeks[file.stem].plan
+        assert plan
+        training = sum(1 for day in plan.days if day.kind == "training")
         events = list(Calendar.from_ical(file.read_bytes()).walk("VEVENT"))
-        assert 2 <= len(events) <= 5, file
-        assert all(event.get("RRULE")["FREQ"] == ["WEEKLY"] for event in events)
+        assert len(events) == 12 * training, file
+        assert all(len(str(event.get("SUMMARY"))) <= 40 and str(event.get("SUMMARY")).startswith("Hips ") for event in events)
+        assert len({str(event.get("UID")) for event in events}) == len(events)
+        starts = sorted(event.decoded("DTSTART") for event in events)
+        assert starts[0].weekday() == 0 and (starts[-1] - starts[0]).days < 12 * 7
+        texts = [str(event.get("DESCRIPTION")) for event in events]
+        assert any("Week 4 of 12: Lighter week" in text for text in texts) and any("Week 12 of 12: Retest" in text for text in texts)
+
+
+def test_the_reader_picks_the_calendar_start_and_the_browser_makes_the_file(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["phone"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + "plans/your-week/3-days-mini-band-beginner/")
+    form = page.locator("form[data-hd-calendar]")
+    assert form.is_visible()
+    default = dt.date.fromisoformat(form.locator("input[name=start]").input_value())
+    assert default.weekday() == 0 and 0 < (default - dt.date.today()).days <= 7, "next Monday by default"
+    form.locator("input[name=start]").fill("2031-03-05")
+    with page.expect_download() as done:
+        form.get_by_role("button", name="Make my calendar file").click()
+    events = list(Calendar.from_ical(Path(done.value.path()).read_bytes()).walk("VEVENT"))
+    assert min(event.decoded("DTSTART") for event in events) == dt.date(2031, 3, 5)
+    assert len(events) == 36
+    context.close()
+    quiet = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    page = quiet.new_page()
+    page.goto(base_url + "plans/your-week/3-days-mini-band-beginner/")
+    assert not page.locator("form[data-hd-calendar]").is_visible()
+    assert page.get_by_text("The calendar file starts on Monday").is_visible()
+    quiet.close()
 
 
 def test_built_pages_are_valid_html_for_the_nu_checker(real_site: Path) -> None:

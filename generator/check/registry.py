@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check import page_links, plan_rules, rules, wording
+from generator.check import load_rules, page_links, plan_rules, rules, wording
 from generator.check.context import Context, Rule
 from generator.errors import DataError
 from generator.model import Library
@@ -26,8 +26,8 @@ RULES: tuple[Rule, ...] = (
     rules.unique_names,
     rules.progressions_agree,
     rules.progressions_have_no_cycles,
-    plan_rules.plan_equipment,
-    plan_rules.plan_rest_between_primaries,
+    *load_rules.RULES,
+    *plan_rules.RULES,
     rules.citations_are_listed,
     rules.secondhand_figures_are_marked,
     rules.sources_are_cited,

@@ -27,6 +27,7 @@ from generator.model import (
     Image,
     Library,
     Limb,
+    Load,
     Mistake,
     Muscle,
     Myth,
@@ -114,6 +115,7 @@ def build_exercise(data: dict[str, Any], file: str) -> Exercise:
         pose=build_pose(data["pose"]) if "pose" in data else None,
         outer_hip=OuterHip(_t(data["outer_hip"]["instead"]), data["outer_hip"]["how"]) if "outer_hip" in data else None,
         reviewed=_s(data.get("reviewed")),
+        load=tuple(Load(i["muscle"], i["role"], _s(i.get("source")), _s(i.get("reason"))) for i in data.get("load", ())),
     )
 
 
@@ -136,6 +138,7 @@ def build_plan(data: dict[str, Any], file: str) -> Plan:
         id=data["id"], file=file, previous_ids=_t(data.get("previous_ids")), title=data["title"], summary=data["summary"],
         audience=data["audience"], equipment=_t(data["equipment"]), days=days, notes=_t(data.get("notes")), sources=_t(data["sources"]),
         reviewed=_s(data.get("reviewed")),
+        level=_s(data.get("level")),
     )
 
 

@@ -27,10 +27,11 @@ from generator.draw.svg import figure
 from generator.link import Links, output_path
 from generator.model import Library, in_sentence
 from generator.render.cards import Card, page_cards, with_card
-from generator.render.ics import plan_calendar
+from generator.render.ics import first_monday, plan_calendar
 from generator.render.pwa import paper_log, pocket_data, pocket_pages
 from generator.render.reviews import review_dates, stamp
 from generator.render.structured import Site
+from generator.weeks.block import BLOCK
 from generator.weeks.model import BuiltWeek
 from generator.weeks.pages import chooser, week_page, week_path
 from generator.weeks.words import outer_hip_note
@@ -188,7 +189,7 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
             pages[f"myths/{old}/index.html"] = _redirect(f"../{myth.id}/")
     for plan in library.plans.values():
         path = output_path("plan", plan.id)
-        pages[path] = _render("plan.md.j2", page(path), plan=plan, paper_log=paper_log(path, plan, library), outer_hip_note=outer_hip_note)
+        pages[path] = _render("plan.md.j2", page(path), plan=plan, paper_log=paper_log(path, plan, library), outer_hip_note=outer_hip_note, block=BLOCK, calendar_start=first_monday(site.date))
         calendars[f"plans/{plan.id}.ics"] = plan_calendar(plan, library, page(path).url, site.host, site.date)
         for old in plan.previous_ids:
             pages[f"plans/{old}/index.html"] = _redirect(f"../{plan.id}/")
@@ -205,7 +206,7 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     for week in weeks:
         here = Page(week_path(week.choice), library, week_links, site)
         paper = paper_log(here.path, week.plan, library) if week.plan else ""
-        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library), paper_log=paper)
+        pages[here.path] = _render("your-week.md.j2", here, view=week_page(week, library), paper_log=paper, calendar_start=first_monday(site.date))
         if week.plan:
             calendars[here.path.removesuffix(".md") + ".ics"] = plan_calendar(week.plan, library, here.url, site.host, site.date)
     pages["muscles/index.md"] = _render("muscles-index.md.j2", page("muscles/index.md"), groups=grouped(library.muscles.values(), "region", REGIONS))

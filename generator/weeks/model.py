@@ -25,8 +25,8 @@ class Kit:
 
 
 KITS = (
-    Kit("no-equipment", "No equipment", "with no equipment", ()),
-    Kit("mini-band", "A mini band", "with a mini band", ("mini-band",)),
+    Kit("no-equipment", "No equipment", "with no equipment but a chair", ("bench",)),
+    Kit("mini-band", "A mini band", "with a mini band", ("mini-band", "bench")),
     Kit("bands-and-dumbbells", "Bands and dumbbells", "with bands and dumbbells", ("mini-band", "long-band", "dumbbell", "bench", "step")),
     Kit("gym", "A full gym", "in a full gym", None),
 )
@@ -66,6 +66,7 @@ class BuiltWeek:
     steps: tuple[Step, ...]
     problem: str  # why there is no week ("" when there is one)
     nearest: Choice | None  # the closest week that works, when there is no week
+    missing: tuple[str, ...] = ()  # what the reader's kit or level leaves out, and what stands in for it
 
     @property
     def capped(self) -> bool:

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.model import LEVELS, Library
+from generator.weeks.block import BLOCK, Phase
 from generator.weeks.model import DAY_COUNTS, KIT_IDS, KITS, BuiltWeek, Choice, Kit
-from generator.weeks.words import NUMBERS, TEXTS, audience, messages, summary, title
+from generator.weeks.words import NUMBERS, audience, messages, summary, title
 
 FOLDER = "plans/your-week"
 LEVEL_LABELS = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
@@ -47,7 +48,7 @@ class WeekPage:
     audience: str
     robots: str  # "" to index
     messages: tuple[str, ...]
-    warm_up: str
+    block: tuple[Phase, ...]
     nearest_title: str
     nearest_path: str
     changes: tuple[tuple[str, tuple[Option, ...]], ...]  # "change one thing": (what, options)
@@ -75,7 +76,7 @@ def week_page(week: BuiltWeek, library: Library) -> WeekPage:
         audience=week.plan.audience if week.plan else audience(choice, phrase),
         robots="noindex, follow" if week.plan is None or week.capped else "",
         messages=messages(week, library),
-        warm_up=TEXTS["warm-up"],
+        block=BLOCK,
         nearest_title=title(nearest, kit_of(nearest).phrase) if nearest else "",
         nearest_path=week_path(nearest) if nearest else "",
         changes=_changes(choice),
