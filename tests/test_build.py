@@ -119,7 +119,7 @@ FILLED_IN = (
     ('"FILL IN: how to make it harder over the weeks."', "Hold each step longer, then use a stronger band."),
     ('"FILL IN: when to stop or take care."', "Stop if you feel pain at the front or side of the hip."),
     ('sources: ["FILL IN"]', "sources: [macadam-2015]"),
-    ("pose: FILL IN", "pose:\n  base: standing\n  view: front\n  planted: other-ankle\n  start: {}\n  end:\n    working: {hip_out: 20}"),
+    ("pose: FILL IN", "pose:\n  base: standing\n  view: front\n  planted: other-ankle\n  equipment: [band-knees]\n  start: {}\n  end:\n    working: {hip_out: 20}"),
 )
 # The checks of the built site that once counted the library (and the ones
 # that compare it with the library), run again on a site with one more exercise.
