@@ -17,6 +17,7 @@ import http.server
 import os
 import re
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +58,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A local server that says nothing when the browser drops a connection it no longer needs."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipeError, ConnectionResetError
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextmanager
 def served(site: Path, scratch: Path) -> Iterator[str]:
     """Serve `site` on a free local port under site_path(); yields the site's address."""
@@ -66,7 +75,7 @@ def served(site: Path, scratch: Path) -> Iterator[str]:
         mount = root / prefix.strip("/")
         mount.parent.mkdir(parents=True, exist_ok=True)
         mount.symlink_to(site, target_is_directory=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

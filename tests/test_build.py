@@ -102,6 +102,10 @@ FILLED_IN = (
     ("equipment: []", "equipment: [mini-band]"),
     ('primary: ["FILL IN"]', "primary: [gluteus-medius]"),
     (
+        '"FILL IN: why it works this muscle, e.g. the top leg lifts out to the side against gravity."',
+        '"each step pushes the leg out to the side against the band"',
+    ),
+    (
         "FILL IN: why it matters for the side of the hip, in two to four sentences.",
         "Holding the band apart keeps the side of the hip working on both legs."
         " A review ranked band moves near the top for gluteus medius activity [@macadam-2015].",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import http.server
 import json
 import re
 import shutil
@@ -24,7 +23,7 @@ from PIL import Image
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from generator.render.pwa import build_hash
-from tests.browsers import CHROMIUM_FLAGS, QuietHandler, chromium_path, site_path
+from tests.browsers import CHROMIUM_FLAGS, QuietHandler, QuietServer, chromium_path, site_path
 from tests.test_browser import VIEWPORTS, describe
 
 WEEK = "plans/home-week/"
@@ -37,7 +36,7 @@ class Served:
 
     def __init__(self, root: Path, site: Path):
         self.root, self.site = root, site
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+        self.server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}{site_path()}"
 
@@ -278,7 +277,7 @@ def test_without_javascript_a_week_page_is_whole_and_shows_no_pocket_controls(br
     page = with_js.new_page()
     page.goto(served.url + WEEK)
     expect(page.locator(".hd-start a").first).to_be_visible()
-    page.evaluate("document.querySelectorAll('.hd-start, .hd-pocket, .hd-update').forEach(e => e.remove())")
+    page.evaluate("document.querySelectorAll('.hd-start, .hd-pocket, .hd-update, [data-hd-calendar]').forEach(e => e.remove())")
     text_with_js = page.locator(".md-content").inner_text()
     with_js.close()
     no_js = phone(browser, java_script_enabled=False)

@@ -205,8 +205,8 @@ PROPER_NAME = Claim(
 def names_are_capitalised(ctx: Context) -> Iterator[DataError]:
     """HD505: proper names in exercise names (Romanian, Bulgarian) keep their capital letter in every text."""
     for item in ctx.texts:
-        for offset, claim in problems_in_text(item.text, (PROPER_NAME,)):
-            yield item.error(offset, claim.code, claim.message, claim.hint)
+        for offset, claim, sentence in problems_in_text(item.text, (PROPER_NAME,)):
+            yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
 
 
 RULES = (claims_are_honest, causes_are_hedged, words_are_our_own, names_are_capitalised)
