@@ -137,7 +137,7 @@ LIBRARY_CHECKS = (
     "tests/test_muscle_map_browser.py::test_every_muscle_map_label_is_at_least_12_px[phone]",
     "tests/test_planner_browser.py::test_without_javascript_the_plans_index_is_a_grid_of_links",
     "tests/test_planner_browser.py::test_week_pages_tell_search_engines_what_to_index",
-    "tests/test_planner_browser.py::test_built_week_calendars_parse",
+    "tests/test_planner_browser.py::test_built_week_calendars_parse_and_follow_the_block",
 )
 
 
