@@ -125,8 +125,8 @@ def furniture(cam: Camera, pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -
             s = "other" if item == "bench-foot" else "working"
             x, _, z = mid(first[f"{s}-ankle"], first[f"{s}-toe"], 0.3)
             top = min(first[f"{s}-ankle"][1], first[f"{s}-toe"][1]) - 0.04
-            if item == "step":
-                parts.append(box(cam, (x, top, z), mul(side, 0.2), mul(front, 0.2), top))
+            if item == "step":  # reaching out to the working side, so the other foot stands on the floor beside it
+                parts.append(box(cam, add((x, top, z), mul(side, 0.08)), mul(side, 0.17), mul(front, 0.2), top))
             else:
                 parts.append(_bench(cam, (x, top, z), mul(front, 0.2), mul(side, 0.2)))
     pulley = pulley_of(pair, first)
