@@ -68,7 +68,7 @@ def kit_parts(cam: Camera, pose: Pose, points: Mapping[str, Vec], equipment: Ite
             parts.append(_band(cam, ends[0], ends[1], add(points[f"working-{toward}"], mul(points[f"working-{joint}"], -1)), 0.06))
         elif item.startswith("barbell-"):
             centre = {
-                "barbell-back": add(points["shoulders"], mul(f.front, -0.09), mul(f.up, -0.03)),
+                "barbell-back": add(points["shoulders"], mul(f.front, -0.1), mul(f.up, -0.08)),  # on the upper back, below the neck
                 "barbell-hips": add(points["pelvis"], mul(f.front, 0.16)),
                 "barbell-hands": mid(points["working-hand"], points["other-hand"]),
             }[item]
