@@ -78,6 +78,7 @@ class PosePair:
     second_view: str | None = None  # a second view of the end, for what `view` hides
     facts: tuple[PoseFact, ...] = ()  # what the positions must show, in the steps' terms (generator/check/pose_rules.py)
     moves: str | None = None  # the joint the arrow follows and the view must show (default: the one that moves most)
+    turn: float | None = None  # degrees the front and back views move round (default: the base position's `Base.turn`)
 
 
 @dataclass(frozen=True)

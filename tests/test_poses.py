@@ -273,7 +273,7 @@ def test_the_svg_is_still_start_and_end_side_by_side_with_an_arrow(ex: Exercise)
 def test_the_labels_read_at_12_px_on_a_phone_and_the_picture_fits_40_percent_of_its_height(ex: Exercise) -> None:
     lay = layout(panels(ex))
     assert lay.font * lay.px >= 12.9
-    assert lay.height * lay.px <= 330 and lay.width * lay.px <= 381  # 40 % of 915 px, less the one-line caption
+    assert lay.height * lay.px <= 330 + 1e-6 and lay.width * lay.px <= 381  # 40 % of 915 px, less the one-line caption (a figure the height bounds lands on 330 to rounding)
 
 
 @pytest.mark.parametrize("ex", exercises(), ids=lambda ex: ex.id)

@@ -133,7 +133,7 @@ def _views(base: str) -> list[str]:
 
 def kept(pair: PosePair, figure: Drawn, joint: str, view: str) -> float:
     """The share of the joint's 3-D path length that a view's picture keeps."""
-    cam = camera(pair.base, view)
+    cam = camera(pair.base, view, pair.turn)
     track = [p[joint] for p in figure.points]
     full = sum(math.dist(a, b) for a, b in pairwise(track))
     seen = sum(math.dist(cam.project(a), cam.project(b)) for a, b in pairwise(track))

@@ -92,6 +92,7 @@ def build_pose(data: dict[str, Any]) -> PosePair:
         start=_posture(base, view, layers), end=_posture(base, view, [*layers, data["end"]]),
         via=_posture(base, view, [*layers, data["via"]]) if "via" in data else None, second_view=data.get("second_view"),
         facts=tuple(PoseFact(f["at"], f["fact"], f.get("side", "working")) for f in data.get("facts", ())), moves=data.get("moves"),
+        turn=data.get("turn"),
     )
 
 

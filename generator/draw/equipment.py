@@ -68,7 +68,7 @@ def kit_parts(cam: Camera, pose: Pose, points: Mapping[str, Vec], equipment: Ite
             parts.append(_band(cam, ends[0], ends[1], add(points[f"working-{toward}"], mul(points[f"working-{joint}"], -1)), 0.06))
         elif item.startswith("barbell-"):
             centre = {
-                "barbell-back": add(points["shoulders"], mul(f.front, -0.09), mul(f.up, -0.03)),
+                "barbell-back": add(points["shoulders"], mul(f.front, -0.1), mul(f.up, -0.08)),  # on the upper back, below the neck
                 "barbell-hips": add(points["pelvis"], mul(f.front, 0.16)),
                 "barbell-hands": mid(points["working-hand"], points["other-hand"]),
             }[item]
@@ -125,8 +125,8 @@ def furniture(cam: Camera, pair: PosePair, poses: Sequence[Mapping[str, Vec]]) -
             s = "other" if item == "bench-foot" else "working"
             x, _, z = mid(first[f"{s}-ankle"], first[f"{s}-toe"], 0.3)
             top = min(first[f"{s}-ankle"][1], first[f"{s}-toe"][1]) - 0.04
-            if item == "step":
-                parts.append(box(cam, (x, top, z), mul(side, 0.2), mul(front, 0.2), top))
+            if item == "step":  # reaching out to the working side, so the other foot stands on the floor beside it
+                parts.append(box(cam, add((x, top, z), mul(side, 0.08)), mul(side, 0.17), mul(front, 0.2), top))
             else:
                 parts.append(_bench(cam, (x, top, z), mul(front, 0.2), mul(side, 0.2)))
     pulley = pulley_of(pair, first)

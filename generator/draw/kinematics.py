@@ -31,7 +31,9 @@ three-quarter view in which a bent knee and a step back show; 12 on hands and
 knees, nearly square behind, so a knee lifted out to the side travels across
 the picture, away from the hands), so depth shows and the working side is the near one (drawn
 darker). Lying on a side the working side is up, so the turn goes toward the
-feet instead (a side plank's forearm on the floor shows). The side view is
+feet instead (a side plank's forearm on the floor shows). A pose's `turn:`
+replaces the base's turn (0 is square on, so a foot stepped back and across
+reads as crossing, not as stepping out). The side view is
 level and square on. generator/check/pose_rules.py checks that the part that
 moves keeps most of its path in one of the panels (HD331). Lengths are in metres for a body about 1.7 m tall; the
 lowest point of the start pose stands on the floor, and every later frame keeps
@@ -242,14 +244,14 @@ class Camera:
         return dot(p, self.toward)
 
 
-def camera(base: str, view: str) -> Camera:
-    """Where the picture of a base position is seen from (see the module docstring)."""
+def camera(base: str, view: str, turn_by: float | None = None) -> Camera:
+    """Where the picture of a base position is seen from (see the module docstring); turn_by replaces the base's turn."""
     b = BASES[base]
     axis = b.front if b.heading == "front" else b.up
     look = {"front": axis, "back": mul(axis, -1), "side": cross(b.up, b.front)}[view]
     level = unit((look[0], 0.0, look[2]))  # the schema keeps views off the vertical
     if view != "side":
-        side, turn = cross(b.up, b.front), math.radians(b.turn)
+        side, turn = cross(b.up, b.front), math.radians(b.turn if turn_by is None else turn_by)
         if abs(side[1]) > 0.9:  # lying on a side, the working side is up: turn toward the feet instead, to show what points at the viewer
             side = mul(b.up, -1)
         level = unit(add(mul(level, math.cos(turn)), mul((side[0], 0.0, side[2]), math.sin(turn))))

@@ -148,7 +148,7 @@ def _floor(cam: Camera, sc: Scene) -> str:
 
 def panel(sc: Scene, view: str, i: int, label: str, with_arrow: bool, play: bool = False) -> Panel:
     """One pose (frame i) from one view, on its floor; the end panel can carry the arrow and the start for playing."""
-    cam = camera(sc.pair.base, view)
+    cam = camera(sc.pair.base, view, sc.pair.turn)
     body = _parts(sc, cam, i)
     content = body
     if play:  # the start, hidden until the reader plays the movement (figures.css)
