@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator.check.validate import load
 from generator.errors import DataError
+from generator.search_index import index_site
 from generator.write import OUTPUT_DIR
 
 # `validate` is what contributors run most: the rendering stack (Jinja2,
@@ -79,8 +80,9 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Generate, then build the site with `mkdocs build --strict` into a new
-    folder, and put it in place of site/ only when the build succeeded."""
+    """Generate, build the site with `mkdocs build --strict` into a new folder,
+    index it for search (Pagefind), and put it in place of site/ only when
+    all of that succeeded."""
     code = _generate(args)
     if code:
         return code
@@ -92,6 +94,12 @@ def _build(args: argparse.Namespace) -> int:
     if build.returncode:
         shutil.rmtree(staging, ignore_errors=True)
         print("mkdocs build --strict failed; site/ was left as it was.", file=sys.stderr)
+        return 1
+    indexed = index_site(staging)
+    if not indexed.ok:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(indexed.output, file=sys.stderr)
+        print("the search index (Pagefind) could not be written; site/ was left as it was.", file=sys.stderr)
         return 1
     old = args.root / ".site-old"
     shutil.rmtree(old, ignore_errors=True)
@@ -163,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
     gen = commands.add_parser("generate", help="validate, then write the Markdown tree (only changed files)")
     gen.add_argument("--out", type=Path, default=None, help=f"output folder (default: {OUTPUT_DIR})")
     gen.set_defaults(run=_generate)
-    build = commands.add_parser("build", help="generate, then mkdocs build --strict into site/ (atomically)")
+    build = commands.add_parser("build", help="generate, mkdocs build --strict, then the search index, into site/ (atomically)")
     build.set_defaults(run=_build, out=None)
     new = commands.add_parser("new", help="create a new data file from a template")
     new_kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")

@@ -12,6 +12,8 @@ page after each save, so the list goes away once the file is fixed. If the
 data is invalid from the first start (nothing was ever generated), each page
 of the navigation is a stub under the same list, so the server starts anyway.
 A TERM signal stops the server the way Ctrl-C does (exit 0, no traceback).
+After each build it writes the search index (Pagefind) into the served
+site, as `generator build` does after MkDocs.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from generator.errors import DataError
 from generator.pipeline import generate
+from generator.search_index import index_site
 
 _serving = False
 _problems: tuple[DataError, ...] = ()
@@ -101,3 +104,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         return banner(_problems) + output
     attributes, closing, content = rest.partition(">")
     return f"{head}{body_tag}{attributes}{closing}{banner(_problems)}{content}"
+
+
+def on_post_build(config: Any) -> None:
+    """Index the served site for search (Pagefind), as `generator build` does."""
+    if not _serving:
+        return
+    indexed = index_site(Path(config["site_dir"]))
+    if not indexed.ok:
+        print(f"search index not written, search finds nothing until it is: {indexed.output}")

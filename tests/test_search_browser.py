@@ -1,12 +1,15 @@
 """Search in a real browser: nothing fetched until the reader searches, then exercises found by what readers type.
 
-The site is the repository's own, built once (conftest.real_site) and served
-under its published path (test_browser.base_url). The queries come from one
+The site is the repository's own, built once (conftest.real_site), indexed by
+Pagefind (generator/search_index.py) and served under its published path
+(test_browser.base_url). Results show in Material's own list
+(overrides/assets/javascripts/search-on-demand.js). The queries come from one
 exercise's own file, so a reworded exercise changes them too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +21,7 @@ from playwright.sync_api import Browser, Page
 from tests.conftest import REPO
 from tests.test_browser import Watched
 
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/search/pagefind/")
 EXERCISE = "banded-clamshell"
 
 
@@ -60,7 +63,10 @@ def test_first_visit_fetches_no_search_index_or_worker_until_the_search_box_is_u
     assert not [u for u in urls if SEARCH_FILES.search(u)], "the search index or worker was fetched before anyone searched"
     assert search(page, "clams"), "no results once the reader searched"
     fetched = [u for u in urls if SEARCH_FILES.search(u)]
-    assert any(u.endswith("search_index.json") for u in fetched) and any("/workers/" in u for u in fetched), fetched
+    assert any(u.endswith("search_index.json") for u in fetched), "Material's settings, which its highlighting reads, were not fetched"
+    assert any(u.endswith("/search/pagefind/pagefind.js") for u in fetched), fetched
+    assert any("/search/pagefind/index/" in u for u in fetched), "Pagefind answered without its index"
+    assert not any("/workers/" in u for u in fetched), "Material's own search worker was started beside Pagefind"
     assert desktop.errors == [] and desktop.foreign == []
 
 
@@ -106,9 +112,37 @@ def test_without_javascript_the_search_button_leads_to_the_exercise_index(width:
     context.close()
 
 
-def test_built_weeks_are_left_out_of_the_search_index(real_site: Path) -> None:
-    index = (real_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    weeks = sorted((real_site / "plans" / "your-week").glob("*/index.html"))
+def test_built_weeks_are_left_out_of_the_index_and_every_other_page_is_in_it(real_site: Path) -> None:
+    pages = sorted(real_site.rglob("index.html"))
+    marked = {page.parent.relative_to(real_site).as_posix() for page in pages if "data-pagefind-body" in page.read_text(encoding="utf-8")}
+    weeks = {page.parent.relative_to(real_site).as_posix() for page in (real_site / "plans" / "your-week").glob("*/index.html")}
     assert weeks, "no built week in the site"
-    assert '"location":"plans/your-week/' not in index.replace(" ", "")
-    assert '"location":"plans/' in index.replace(" ", ""), "the hand-written sample weeks are still found"
+    assert not weeks & marked, sorted(weeks & marked)[:3]
+    for section in ("exercises", "myths", "muscles", "plans"):
+        assert section in marked and any(path.startswith(f"{section}/") for path in marked), section
+    entry = json.loads((real_site / "search" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(marked)
+    material = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert material["docs"] == [] and material["config"]["separator"], "Material's index should hold its settings only"
+
+
+def test_a_built_weeks_title_finds_the_sample_weeks_not_the_built_ones(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    plan = yaml.safe_load(next(iter(sorted((REPO / "content" / "plans").glob("*.yml")))).read_text(encoding="utf-8"))
+    page = desktop.page
+    page.goto(base_url, wait_until="networkidle")
+    found = [path for path, _ in search(page, plan["title"])]
+    assert any("/plans/" in path for path in found), found
+    assert not any("/plans/your-week/" in path for path in found), found
+
+
+def test_results_carry_no_markup_but_the_marked_words_and_say_how_many_were_found(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    page = desktop.page
+    page.goto(base_url, wait_until="networkidle")
+    search(page, "hip")
+    tags = page.eval_on_selector_all(".md-search-result__article > p *", "nodes => [...new Set(nodes.map(n => n.tagName.toLowerCase()))]")
+    assert set(tags) <= {"mark"}, tags
+    assert page.locator(".md-search-result__article mark").count() > 0
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert re.fullmatch(r"10 best of \d+ matching pages: add a word to narrow them", meta), meta
+    assert int(meta.split()[3]) > 10
+    assert desktop.errors == []

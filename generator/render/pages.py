@@ -29,6 +29,7 @@ from generator.model import Library, in_sentence
 from generator.render.cards import Card, page_cards, with_card
 from generator.render.ics import first_monday, plan_calendar
 from generator.render.pwa import paper_log, pocket_data, pocket_pages
+from generator.render.findable import with_search_rules
 from generator.render.reviews import review_dates, stamp
 from generator.render.structured import Site
 from generator.weeks.block import BLOCK
@@ -220,6 +221,9 @@ def render_site(library: Library, links: Links, weeks: Sequence[BuiltWeek], site
     myth_pages = {output_path("myth", m.id): m for m in library.myths.values()}
     for path in [p for p in pages if p in reviewed]:
         pages[path] = stamp(path, pages[path], reviewed[path], library, week_links, site, myth_pages.get(path))
+    built_weeks = {week_path(w.choice) for w in weeks}
+    for path in [p for p in pages if p.endswith(".md")]:
+        pages[path] = with_search_rules(pages[path], path, findable=path not in built_weeks)
     pages["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {site.url}sitemap.xml\n"
     cards = page_cards(pages, library, weeks, site)
     files = {path: (with_card(text, cards[path]) if path in cards else text).encode("utf-8") for path, text in pages.items()}

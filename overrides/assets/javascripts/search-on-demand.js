@@ -1,17 +1,27 @@
 /*
- * Search that costs nothing until the reader searches.
+ * Search that costs nothing until the reader searches, answered by Pagefind.
  *
- * Material's bundle asks for the search index (search/search_index.json) and
- * starts its search worker as every page loads. This script runs just before
- * the bundle (overrides/main.html, block scripts) and holds both back until
- * the reader shows they want to search: the search box gets focus, the search
- * button is pressed, or the page was opened from a search result (?h=, so
- * Material can highlight the words). Then the request is sent and the worker
- * started, and Material's search works as it always does.
+ * Material's search box, result list and highlighting stay as they are. Its
+ * bundle talks to a search worker through four messages (setup, ready,
+ * query, result), the documented way to bring another search engine; this
+ * script, run just before the bundle (overrides/main.html, block scripts),
+ * puts a stand-in in place of that worker which answers from Pagefind's
+ * index (search/pagefind/, written by generator/search_index.py after
+ * MkDocs). Pagefind fetches only the parts of the index a query's words need,
+ * so a search costs about the same however large the library grows.
+ *
+ * Nothing is fetched while the page loads: Material's own index file (its
+ * settings only; no page is in it) and Pagefind are asked for once the
+ * reader shows they want to search: the search box gets focus, the search
+ * button is pressed, or the page was opened from a result (?h=, so Material
+ * can highlight the words).
  */
 (() => {
   const INDEX = /\/search\/search_index\.json$/;
   const WORKER = /\/workers\/search\.[^/]*\.js$/;
+  const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
+  const SHOWN = 10; // results fetched in full per query, best first
+  const WAIT_MS = 120; // typing pause before a query is sent to Pagefind
   const held = [];
   let wanted = new URLSearchParams(location.search).has("h");
 
@@ -32,35 +42,96 @@
     whenWanted(() => send.apply(this, args));
   };
 
-  // The worker is started on the first message Material sends it, which is
-  // the index itself: until then it is a stand-in that only keeps listeners.
-  const RealWorker = window.Worker;
-  class WorkerOnDemand extends EventTarget {
-    constructor(url, options) {
+  const siteBase = () => {
+    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+    return new URL(config.base || ".", location.href);
+  };
+  const escapeHtml = (text) =>
+    String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  // Material's query syntax (+word, word*, "a phrase" turned into +a +phrase) to plain words.
+  const plainWords = (query) => query.replace(/[+*~^:"]/g, " ").replace(/\s+/g, " ").trim();
+
+  // Pagefind's excerpts are a page's text with <mark> around the matched
+  // words, and only < and > escaped. Read them back to text, escape it all,
+  // and put back only the marks, so no other markup reaches the list.
+  const excerpt = (text) => {
+    const marked = String(text || "").replace(/<(\/?)mark>/g, (_, end) => (end ? "\u0002" : "\u0001"));
+    const plain = marked.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    return `<p>${escapeHtml(plain).replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>")}</p>`;
+  };
+
+  // One page's result as Material's list wants it: the page first, then its
+  // sections (which Material folds under "more on this page").
+  const asItems = (data, score, terms) => {
+    const page = { location: data.url, title: escapeHtml(data.meta?.title || data.url), text: excerpt(data.excerpt), score, terms };
+    const sections = (data.sub_results || [])
+      .filter((sub) => sub.url.includes("#") && sub.url !== data.url)
+      .map((sub) => ({ location: sub.url, title: escapeHtml(sub.title), text: excerpt(sub.excerpt), score: score / 2, terms }));
+    return [page, ...sections];
+  };
+
+  // Material says how many results it shows; say how many Pagefind found when that is more.
+  let found = { shown: 0, total: 0 };
+  const countLine = () => `${found.shown} best of ${found.total} matching pages: add a word to narrow them`;
+  const fixCount = () => {
+    if (meta && found.total > found.shown && meta.textContent !== countLine()) meta.textContent = countLine();
+  };
+  const meta = document.querySelector(".md-search-result__meta");
+  if (meta) new MutationObserver(fixCount).observe(meta, { childList: true, characterData: true, subtree: true });
+
+  class PagefindWorker extends EventTarget {
+    constructor() {
       super();
-      this.url = url;
-      this.options = options;
-      this.real = null;
+      this.pagefind = null;
+      this.asked = 0;
+      this.timer = 0;
     }
-    start() {
-      if (this.real) return this.real;
-      this.real = new RealWorker(this.url, this.options);
-      for (const type of ["message", "messageerror"]) {
-        this.real.addEventListener(type, (event) => this.dispatchEvent(new MessageEvent(type, { data: event.data })));
+    reply(data) {
+      this.dispatchEvent(new MessageEvent("message", { data }));
+    }
+    async load() {
+      const base = siteBase();
+      try {
+        const pagefind = await import(new URL("search/pagefind/pagefind.js", base).href);
+        await pagefind.options({ baseUrl: base.pathname });
+        await pagefind.init();
+        this.pagefind = pagefind;
+      } catch (error) {
+        console.warn("Search index not found (search/pagefind/): `make build` or `make serve` writes it.", error);
       }
-      this.real.addEventListener("error", (event) => this.dispatchEvent(new ErrorEvent("error", { message: event.message })));
-      return this.real;
+      this.reply({ type: READY });
     }
-    postMessage(...args) {
-      this.start().postMessage(...args);
+    async answer(query, asked) {
+      const words = plainWords(query);
+      if (!this.pagefind || !words) {
+        found = { shown: 0, total: 0 };
+        return this.reply({ type: RESULT, data: { items: [] } });
+      }
+      const search = await this.pagefind.search(words);
+      if (asked !== this.asked) return; // the reader typed on: a newer query is coming
+      const best = search.results.slice(0, SHOWN);
+      const pages = await Promise.all(best.map((result) => result.data()));
+      if (asked !== this.asked) return;
+      const terms = Object.fromEntries(words.toLowerCase().split(" ").map((word) => [word, true]));
+      found = { shown: best.length, total: search.results.length };
+      this.reply({ type: RESULT, data: { items: pages.map((data, i) => asItems(data, best[i].score, terms)) } });
+    }
+    postMessage(message) {
+      if (message.type === SETUP) this.load();
+      if (message.type !== QUERY) return;
+      const asked = ++this.asked;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.answer(String(message.data), asked), WAIT_MS);
     }
     terminate() {
-      if (this.real) this.real.terminate();
+      clearTimeout(this.timer);
     }
   }
+
+  const RealWorker = window.Worker;
   window.Worker = function (url, options) {
     const path = new URL(String(url), location.href).pathname;
-    return WORKER.test(path) ? new WorkerOnDemand(url, options) : new RealWorker(url, options);
+    return WORKER.test(path) ? new PagefindWorker() : new RealWorker(url, options);
   };
   window.Worker.prototype = RealWorker.prototype;
 
