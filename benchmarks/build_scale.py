@@ -13,12 +13,13 @@ folder, adds N synthetic but valid exercises, and measures there:
   (no card drawn), and `python -m generator generate` (empty cache) for peak
   memory;
 - the site: `python -m mkdocs build --strict` (wall time, peak memory), then
-  the mean size of a synthetic exercise page and of the search index;
+  the search index (Pagefind, as `generator build` runs it), then the mean
+  size of a synthetic exercise page and of the search index;
 - regeneration after one exercise file changes: the files the writer
   rewrote, against the pages that show that exercise;
 - what a reader downloads (first_visit.py): the home page on a first visit
-  with an empty cache, then one search, on today's library alone and at
-  each size.
+  with an empty cache, then one search, on today's library alone, at each
+  size, and at ten and a hundred times today's library.
 
 Peak memory is ru_maxrss of each child process, read with os.wait4. The
 results, the machine and the targets (as ratios from this one run) go to
@@ -45,7 +46,7 @@ from pathlib import Path
 from measure import Generator, SiteVisit, SizeResult, measure_size, site_visit
 from results import fingerprint, machine, report, targets, verdict
 from synthetic import CHAIN, DEFAULT_SIZES, EPOCH, MODIFIERS, MOVEMENTS, REPO, STANCES, TEMPOS, copy_site
-from visits import against_previous, first_visit_section, keep_previous, previous_overview, visits_of
+from visits import against_previous, first_visit_section, keep_previous, previous_overview, previous_visits, visits_of
 
 # --------------------------------------------------------------------------- main
 
@@ -64,7 +65,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", type=Path, default=REPO / "benchmarks" / "RESULTS.md", help="where to write the results (default: benchmarks/RESULTS.md)")
     p.add_argument("--keep", action="store_true", help="keep the temporary copies (their path is printed)")
     p.add_argument("--visits-only", action="store_true", help="only build each size and measure the first visit and search; add that section to --output, keeping the rest")
+    p.add_argument("--no-scaled-visits", action="store_true", help="skip the first visits at ten and a hundred times today's library")
     return p
+
+
+def scaled_sizes(base: Path) -> tuple[int, ...]:
+    """The synthetic exercises that make ten and a hundred times today's library."""
+    real = len(list((base / "exercises").glob("*.yml")))
+    return (9 * real, 99 * real)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -84,14 +92,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     library = site_visit(base, work, 0)
     if args.visits_only:
         return visits_only(args, base, work, library, old)
+    scaled: list[SiteVisit] = []
     try:
         for size in sorted(args.sizes):
             print(f"size {size:,}:", flush=True)
             results[size] = measure_size(size, base, work, gen, args.repeat, args.keep)
+        for size in () if args.no_scaled_visits else scaled_sizes(base):
+            print(f"size {size:,}: build and first visit", flush=True)
+            scaled.append(site_visit(base, work, size))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    extra = [*first_visit_section([library, *visits_of(results)]), "", *against_previous(results, previous_overview(old)), *keep_previous(old)]
+    visits = sorted([library, *scaled, *visits_of(results)], key=lambda row: row.exercises)
+    extra = [*first_visit_section(visits, previous_visits(old)), "", *against_previous(results, previous_overview(old)), *keep_previous(old)]
     text = report(results, {**machine(), "Code measured": snapshot}, started_at, time.perf_counter() - started, args.repeat, extra)
     args.output.write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
@@ -112,7 +125,7 @@ def visits_only(args: argparse.Namespace, base: Path, work: Path, library: SiteV
             shutil.rmtree(work, ignore_errors=True)
     kept = old.split("\n## First visit and first search", 1)[0].rstrip()
     stamp = time.strftime("%Y-%m-%d %H:%M %Z")
-    section = first_visit_section(rows)
+    section = first_visit_section(rows, previous_visits(old))
     section[0] += f" (`build_scale.py --visits-only`, {stamp})"
     args.output.write_text(kept + "\n\n" + "\n".join(section) + "\n", encoding="utf-8")
     print(f"wrote {args.output}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from first_visit import Visit, served_size, visit
+from first_visit import Visit, visit
 from synthetic import CHAIN, EPOCH, add_synthetic, exercise_name, q
 
 # --------------------------------------------------------------------------- measuring
@@ -100,9 +100,12 @@ class SizeResult:
     mkdocs_s: float = 0.0
     mkdocs_cpu: float = 0.0
     mkdocs_kib: int = 0
+    index_s: float = 0.0  # Pagefind over the built site (generator/search_index.py)
+    index_cpu: float = 0.0
+    index_kib: int = 0
     page_bytes: float = 0.0
-    search_bytes: int = 0
-    search_gzip_bytes: int = 0
+    search_bytes: int = 0  # the Pagefind bundle on disk (search/pagefind/)
+    search_files: int = 0
     site_bytes: int = 0
     first_visit: Visit | None = None  # the home page, empty cache, then one search (first_visit.py)
     noop_written: int = -1
@@ -112,16 +115,17 @@ class SizeResult:
 
     @property
     def build_s(self) -> float:
-        return self.generate_s + self.mkdocs_s
+        """What `generator build` does: generation with every card drawn, mkdocs build, then the search index."""
+        return self.generate_s + self.mkdocs_s + self.index_s
 
     @property
     def build_cpu(self) -> float:
-        return self.generate_cpu + self.mkdocs_cpu
+        return self.generate_cpu + self.mkdocs_cpu + self.index_cpu
 
     @property
     def peak_kib(self) -> int:
-        """The larger peak of the two processes a build runs one after the other."""
-        return max(self.generate_cli_kib, self.mkdocs_kib)
+        """The largest peak of the three processes a build runs one after the other."""
+        return max(self.generate_cli_kib, self.mkdocs_kib, self.index_kib)
 
 
 class Generator:
@@ -204,14 +208,32 @@ def measure_generation(result: SizeResult, root: Path, gen: Generator, repeat: i
     result.cards = sum(1 for p in (root / "build/docs/assets/cards").rglob("*.png"))
 
 
+# The search index step of `generator build`, alone, so that it is timed on its own.
+INDEX = (
+    "import sys; from pathlib import Path; from generator.search_index import index_site; "
+    "done = index_site(Path('site')); print(done.output); sys.exit(done.code)"
+)
+
+
+def index_child(root: Path) -> Run:
+    return run_child([sys.executable, "-c", INDEX], root)
+
+
+def bundle_size(site: Path) -> tuple[int, int]:
+    """Bytes and files of the Pagefind bundle in a built site."""
+    files = [p for p in (site / "search" / "pagefind").rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
 def measure_site(result: SizeResult, root: Path, synthetic: Sequence[str]) -> None:
     run = run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], root)
     result.mkdocs_s, result.mkdocs_cpu, result.mkdocs_kib = run.seconds, run.cpu_seconds, run.peak_kib
+    run = index_child(root)
+    result.index_s, result.index_cpu, result.index_kib = run.seconds, run.cpu_seconds, run.peak_kib
     site = root / "site"
     sizes = [(site / "exercises" / ident / "index.html").stat().st_size for ident in synthetic]
     result.page_bytes = statistics.mean(sizes)
-    result.search_bytes = (site / "search/search_index.json").stat().st_size
-    result.search_gzip_bytes = served_size(site / "search/search_index.json").sent
+    result.search_bytes, result.search_files = bundle_size(site)
     result.site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     middle = (len(synthetic) // (2 * CHAIN)) * CHAIN + 1
     result.first_visit = visit(site, exercise_name(middle))
@@ -224,27 +246,27 @@ class SiteVisit:
     size: int
     exercises: int
     visit: Visit
-    index_raw: int
-    index_gzip: int
+    index_raw: int  # the Pagefind bundle on disk
+    index_files: int
 
 
 def site_visit(base: Path, work: Path, size: int, keep: bool = False) -> SiteVisit:
-    """Build the library (generate, then mkdocs build) and visit its home page; the search is for an exercise's name:
+    """Build the library (generate, mkdocs build, the search index) and visit its home page; the search is for an exercise's name:
     a synthetic one in the middle of the library, or the first real one for today's library."""
     root = work / f"visit-{size}"
     shutil.copytree(base, root)
     synthetic = add_synthetic(root, size) if size else ()
     run_child([sys.executable, "-m", "generator", "generate"], root)
     run_child([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"], root)
+    index_child(root)
     if synthetic:
         name = exercise_name((len(synthetic) // (2 * CHAIN)) * CHAIN + 1)
     else:
         first = sorted((root / "exercises").glob("*.yml"))[0]
         name = next(line.split(":", 1)[1].strip().strip("'\"") for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("name:"))
     found = visit(root / "site", name)
-    index = root / "site/search/search_index.json"
     exercises = len(list((root / "exercises").glob("*.yml")))
-    result = SiteVisit(size, exercises, found, index.stat().st_size, served_size(index).sent)
+    result = SiteVisit(size, exercises, found, *bundle_size(root / "site"))
     if not keep:
         shutil.rmtree(root)
     return result

@@ -15,6 +15,7 @@ from measure import SiteVisit, SizeResult
 
 FIRST_VISIT_BUDGET = 120 * 1024  # today's library (issue 24)
 TEN_TIMES_BUDGET = 200 * 1024  # at ten times the library
+SEARCH_GROWTH = 2.0  # "little then, at 10 and 100 times": the first search at the largest size, against today's library
 BEFORE_HEADING = "# The run before"
 KB = 1024
 
@@ -36,37 +37,70 @@ def previous_overview(text: str) -> dict[int, dict[str, float]]:
 
 
 def _search_part(visit: Visit) -> int:
-    """What the page fetched of search's own files (the index and Material's search worker)."""
+    """What the page fetched of search's own files (search/: Material's settings and Pagefind; Material's search worker)."""
     return sum(r.sent for r in visit.page if r.path.startswith(("search/", "assets/javascripts/workers/search.")))
 
 
 def visits_of(results: dict[int, SizeResult]) -> list[SiteVisit]:
     """The visits the full benchmark made at each size."""
-    return [SiteVisit(r.size, r.exercises, r.first_visit, r.search_bytes, r.search_gzip_bytes) for r in results.values() if r.first_visit is not None]
+    return [SiteVisit(r.size, r.exercises, r.first_visit, r.search_bytes, r.search_files) for r in results.values() if r.first_visit is not None]
 
 
-def first_visit_section(rows: Sequence[SiteVisit]) -> list[str]:
-    """The first-visit table and its targets; rows[0] is today's library alone (size 0) when it was measured."""
+def previous_visits(text: str) -> dict[int, tuple[float, float]]:
+    """The first-visit rows of an earlier results file: exercises -> (first visit, first search adds), in bytes."""
+    text = text.split(BEFORE_HEADING, 1)[0]
+    found: dict[int, tuple[float, float]] = {}
+    in_table = False
+    for line in text.splitlines():
+        if line.startswith("| Library | Exercises | First visit |"):
+            in_table = True
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not in_table or len(cells) < 6:
+            in_table = in_table and line.startswith("|")
+            continue
+        kbs = [c for c in cells if c.endswith(" KB")]
+        if re.fullmatch(r"[\d,]+", cells[1]) and len(kbs) >= 3:
+            found[int(cells[1].replace(",", ""))] = (_bytes(cells[2]), _bytes(cells[5]))
+    return found
+
+
+def _bytes(cell: str) -> float:
+    return float(cell.removesuffix(" KB").replace(",", "")) * KB
+
+
+def _ratio(now: float, before: float | None) -> str:
+    return f"{now / before:.2f}" if before else "-"
+
+
+def first_visit_section(rows: Sequence[SiteVisit], previous: dict[int, tuple[float, float]] | None = None) -> list[str]:
+    """The first-visit table and its targets; rows[0] is today's library alone (size 0) when it was measured.
+    `previous` holds the run before's first visit and first search by library size, for the ratios."""
+    previous = previous or {}
     lines = [
         "## First visit and first search",
         "",
-        "`benchmarks/first_visit.py`: the built site served under /hipdips/, a new Chromium context (empty cache) opens the home page at 1280 px "
-        "and waits until the network has been idle for 1.5 s, so what loads after the load event counts too. Every request is matched to its "
-        "file and counted at its gzip size (level 6) for text, as it is for images. Then the reader types an exercise's name into the search box; "
-        "'first search adds' is what that fetches, and 'first result' the time from the first key to the first result shown (this machine, "
-        "shared). Before issue 24 the home page fetched the index and the search worker at load: 'as before' adds them to the first visit "
-        "(a lower bound, since the index also held the built weeks then).",
+        "`benchmarks/first_visit.py`: the built site (generated, built by MkDocs, indexed by Pagefind) served under /hipdips/, a new "
+        "Chromium context (empty cache) opens the home page at 1280 px and waits until the network has been idle for 1.5 s, so what loads "
+        "after the load event counts too. Every request is matched to its file and counted at its gzip size (level 6) for text, as it is "
+        "for images and for Pagefind's files (compressed already). Then the reader types an exercise's name into the search box; "
+        "'first search adds' is what that fetches (Material's settings file, Pagefind's code, its index chunks and the fragments of the "
+        "results shown), and 'first result' the time from the first key to the first result shown (this machine, shared). "
+        "'/ before' divides by the same library's figure in the run before (Material's own index, fetched on the first search).",
         "",
-        "| Library | Exercises | First visit | Requests | Search files in it | First search adds | First result | Index raw / gzipped | As before | Now / before |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Library | Exercises | First visit | Requests | Search files in it | First search adds | Its requests | First result "
+        "| Pagefind bundle on disk | First visit / before | First search / before |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         v = row.visit
         now, adds = Visit.total(v.page), Visit.total(v.search)
         label = "today's library" if row.size == 0 else f"{row.size:,} synthetic + real"
+        before = previous.get(row.exercises)
         lines.append(
-            f"| {label} | {row.exercises:,} | {kb(now)} | {len(v.page)} | {kb(_search_part(v))} | {kb(adds)} | {v.first_result_s:.1f} s "
-            f"| {row.index_raw / 1024 / 1024:,.2f} MiB / {kb(row.index_gzip)} | {kb(now + adds)} | {now / (now + adds):.2f} |"
+            f"| {label} | {row.exercises:,} | {kb(now)} | {len(v.page)} | {kb(_search_part(v))} | {kb(adds)} | {len(v.search)} "
+            f"| {v.first_result_s:.1f} s | {row.index_raw / 1024 / 1024:,.2f} MiB in {row.index_files:,} files "
+            f"| {_ratio(now, before[0] if before else None)} | {_ratio(adds, before[1] if before else None)} |"
         )
     lines += ["", "| Target | Measured | Verdict |", "|---|---|---|"]
     today = [row for row in rows if row.size == 0]
@@ -78,6 +112,13 @@ def first_visit_section(rows: Sequence[SiteVisit]) -> list[str]:
             worst = max(Visit.total(row.visit.page) for row in ten)
             sizes = ", ".join(f"{row.exercises:,}" for row in ten)
             lines.append(f"| First visit at ten times the library or more ({sizes} exercises), at most {kb(TEN_TIMES_BUDGET)} | largest {kb(worst)} | {_verdict(worst <= TEN_TIMES_BUDGET)} |")
+            base = Visit.total(today[0].visit.search)
+            largest = max(ten, key=lambda row: row.exercises)
+            grown = Visit.total(largest.visit.search)
+            lines.append(
+                f"| The first search stays light: at {largest.exercises:,} exercises it costs at most {SEARCH_GROWTH:g} times what it costs "
+                f"on today's library | {kb(grown)} / {kb(base)} = {grown / base:.2f} | {_verdict(grown <= SEARCH_GROWTH * base)} |"
+            )
     fetched = [_search_part(row.visit) for row in rows]
     lines.append(f"| No search file is fetched before the reader searches | {', '.join(kb(n) for n in fetched)} | {_verdict(not any(fetched))} |")
     return lines
@@ -105,6 +146,15 @@ def against_previous(results: dict[int, SizeResult], previous: dict[int, dict[st
             f"| {size:,} | {r.validate_load_s:.2f} / {p['validate']:.2f} s = {r.validate_load_s / p['validate']:.2f} "
             f"| {r.mkdocs_s:.1f} / {p['mkdocs']:.1f} s = {r.mkdocs_s / p['mkdocs']:.2f} | {r.build_s:.1f} / {p['build']:.1f} s = {r.build_s / p['build']:.2f} |"
         )
+    largest = max(common)
+    r, p = results[largest], previous[largest]
+    lines += [
+        "",
+        "| Target | Measured | Verdict |",
+        "|---|---|---|",
+        f"| The whole build at {largest:,} exercises (now with the search index) is no slower than in the run before "
+        f"| {r.build_s:.1f} / {p['build']:.1f} s = {r.build_s / p['build']:.2f} | {_verdict(r.build_s <= p['build'])} |",
+    ]
     return [*lines, ""]
 
 
