@@ -3,6 +3,7 @@ preview agree with CONTRIBUTING.md, and `make validate` is the whole promise."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -144,6 +145,13 @@ def test_the_preview_address_printed_by_the_scaffold_is_served(served: tuple[Pat
     (library / "exercises" / "banded-fire-hydrant.yml").unlink()
     clam = address.group(1).replace("banded-fire-hydrant", "clam")
     assert "<h1" in _wait_for(host + clam, lambda body: "Clam" in body)
+
+
+def test_the_preview_has_a_search_index_of_its_own_pages(served: tuple[Path, str]) -> None:
+    _, host = served
+    entry = json.loads(_wait_for(host + "/hipdips/search/pagefind/pagefind-entry.json", lambda body: "page_count" in body))
+    assert sum(language["page_count"] for language in entry["languages"].values()) > 0
+    assert _get(host + "/hipdips/search/pagefind/pagefind.js")[0] == 200
 
 
 def test_serve_shows_data_problems_in_the_page_until_the_file_is_fixed(served: tuple[Path, str]) -> None:
