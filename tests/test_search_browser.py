@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from tests.conftest import REPO
-from tests.test_browser import Watched
+from tests.test_browser import Watched, describe
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/search/pagefind/")
 EXERCISE = "banded-clamshell"
@@ -41,6 +42,9 @@ def requested(page: Page) -> list[str]:
 def search(page: Page, query: str) -> list[tuple[str, str]]:
     """Type a query into the search box; the results' (page path, title), best first, one per page."""
     box = page.locator("input.md-search__input")
+    narrow = (page.viewport_size or {"width": 1280})["width"] < 960  # Material's 60em: below it the box opens from a button
+    if narrow and not page.evaluate("document.getElementById('__search').checked"):
+        page.locator("label.md-header__button[for=__search]").click()
     box.click()
     box.fill("")
     box.press_sequentially(query, delay=20)
@@ -146,3 +150,15 @@ def test_results_carry_no_markup_but_the_marked_words_and_say_how_many_were_foun
     assert re.fullmatch(r"10 best of \d+ matching pages: add a word to narrow them", meta), meta
     assert int(meta.split()[3]) > 10
     assert desktop.errors == []
+
+
+@pytest.mark.parametrize("width", (412, 1280))
+def test_the_open_result_list_has_no_accessibility_violations(width: int, browser: Browser, base_url: str) -> None:  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    watched = Watched(context.new_page(), base_url)
+    watched.page.goto(base_url, wait_until="networkidle")
+    assert search(watched.page, "side of the hip")
+    violations = Axe().run(watched.page).response["violations"]
+    assert not violations, describe(violations)
+    assert watched.errors == []
+    context.close()
