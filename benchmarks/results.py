@@ -205,7 +205,7 @@ def report(results: dict[int, SizeResult], info: dict[str, str], started: str, e
         "",
         "Each size is a fresh copy of the repository's site (mkdocs.yml, generator/, schema/, overrides/, content/, "
         "exercises/, and the preview-card font but not the git-ignored card cache) with N synthetic exercises added next to the real ones: chains of four easier/harder versions that "
-        "mirror each other, two substitutes, primary and secondary muscles, equipment, four cues, three mistakes, "
+        "mirror each other, two substitutes, primary and secondary muscles with a `load:` list, equipment the borrowed pose draws, an `outer_hip:` block where that pose lies on its side or crosses a hip, four cues, three mistakes, "
         "two evidence rows and inline citations `[@id]` of a real source and two synthetic ones "
         f"(one synthetic study per {PER_SOURCE} exercises, each cited). "
         f"SOURCE_DATE_EPOCH={EPOCH} and NO_MKDOCS_2_WARNING=1 for every run. In-process times and the validate CLI are the "

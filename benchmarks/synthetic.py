@@ -2,6 +2,10 @@
 
 Each exercise differs from the others in name, movement, stance, tempo, plane, level and wording, and borrows
 the pose of a real exercise of the same movement, so the library compresses and validates like a real one.
+What has to agree with the pose comes with it: the equipment it draws (HD333; a band may be a mini or a long
+one, ankle weights may be added) and, where the pose lies on its side or crosses a hip, an `outer_hip:` block
+(HD340). Every exercise has a `load:` list (HD324). The library must validate with no error: the benchmarks
+refuse to time one that does not.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 COPIED = ("mkdocs.yml", "generator", "schema", "overrides", "content", "exercises")
@@ -75,14 +81,39 @@ POSE_OF = {
 }
 
 
+# Equipment drawn the same way (generator/check/pose_rules.py, DRAWN_AS): a synthetic exercise may swap one for another.
+SAME_DRAWING = {"mini-band": ("mini-band", "long-band"), "dumbbell": ("dumbbell", "kettlebell")}
+ADDED = "ankle-weights"  # drawn by no pose, so any exercise may list it
+LOAD_REASONS = (
+    ("high", "it holds the pelvis level while the working leg moves"),
+    ("low", "it helps a little as the leg moves and the trunk stays still"),
+    ("high", "single-leg work: it keeps the knee in line with the toes"),
+    ("low", "it steadies the hip at the end of the range"),
+)
+OUTER_HIP_HOW = (
+    "Do not lie on the sore side. Swap to a standing or seated version and do about half the sets.",
+    "Keep the range small and stop before the outer hip aches; or swap to a standing move.",
+    "Work only the side that does not hurt, or do the standing version with fewer sets.",
+)
+
+
+@dataclass(frozen=True)
+class Borrowed:
+    """What a synthetic exercise takes from the real exercise of its movement, so its figure agrees with it."""
+
+    pose: str  # the `pose:` block, as YAML text
+    equipment: tuple[str, ...]  # the real exercise's equipment, which its pose draws
+    outer_hip: tuple[str, ...]  # its `outer_hip: instead:` ids; empty where the pose neither lies on its side nor crosses
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """The ids the synthetic exercises may name, and the poses they borrow, read from the real library."""
+    """The ids the synthetic exercises may name, and what they borrow from real exercises, read from the real library."""
 
     muscles: tuple[str, ...]
     equipment: tuple[str, ...]
     real_sources: tuple[str, ...]
-    poses: dict[str, str] = field(default_factory=dict)  # movement -> the `pose:` block, as YAML text
+    borrowed: dict[str, Borrowed] = field(default_factory=dict)  # movement -> what its exercises borrow
 
 
 def top_level_keys(file: Path) -> tuple[str, ...]:
@@ -104,14 +135,22 @@ def pose_block(file: Path) -> str:
     return "\n".join(lines[start:end]).rstrip() + "\n"
 
 
+def borrow(file: Path) -> Borrowed | None:
+    """The pose of a real exercise, with its equipment and outer-hip swaps; None without a file or a pose."""
+    if not file.is_file() or not (block := pose_block(file)):
+        return None
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    return Borrowed(block, tuple(data.get("equipment") or ()), tuple((data.get("outer_hip") or {}).get("instead") or ()))
+
+
 def read_vocabulary(root: Path) -> Vocabulary:
     sources = set(top_level_keys(root / "content/sources.yml"))
-    poses = {movement: pose_block(root / "exercises" / f"{ident}.yml") for movement, ident in POSE_OF.items() if (root / "exercises" / f"{ident}.yml").is_file()}
+    borrowed = {movement: borrow(root / "exercises" / f"{ident}.yml") for movement, ident in POSE_OF.items()}
     return Vocabulary(
         muscles=top_level_keys(root / "content/muscles.yml"),
         equipment=top_level_keys(root / "content/equipment.yml"),
         real_sources=tuple(s for s in REAL_SOURCES if s in sources),
-        poses={movement: block for movement, block in poses.items() if block},
+        borrowed={movement: b for movement, b in borrowed.items() if b is not None},
     )
 
 
@@ -154,6 +193,39 @@ def progressions(k: int, n: int) -> tuple[list[str], list[str]]:
     return easier, harder
 
 
+def equipment_of(k: int, borrowed: Borrowed | None, vocab: Vocabulary) -> list[str]:
+    """The borrowed pose's equipment, a band or weight swapped for one drawn the same way, sometimes with ankle weights."""
+    items = [SAME_DRAWING.get(item, (item,))[k % len(SAME_DRAWING.get(item, (item,)))] for item in (borrowed.equipment if borrowed else ())]
+    if k % 4 == 1 and ADDED in vocab.equipment and ADDED not in items:
+        items.append(ADDED)
+    return [item for item in items if item in vocab.equipment]
+
+
+def load_yaml(k: int, primary: Sequence[str], secondary: Sequence[str], main: str, other: str) -> str:
+    """The `load:` list (HD324): each primary muscle main, each helper high or low, with a source or a reason."""
+    first = f"source: {main}" if k % 2 else f"reason: {q('the working side lifts the leg against its own weight')}"
+    lines = [f"  - {{muscle: {muscle}, role: main, {first}}}" for muscle in primary]
+    for i, muscle in enumerate(secondary):
+        role, reason = LOAD_REASONS[(k + i) % len(LOAD_REASONS)]
+        why = f"source: {other}" if (k + i) % 3 == 0 else f"reason: {q(reason)}"
+        lines.append(f"  - {{muscle: {muscle}, role: {role}, {why}}}")
+    return "load:\n" + "\n".join(lines) + "\n"
+
+
+def outer_hip_yaml(k: int, n: int, borrowed: Borrowed | None, vocab: Vocabulary) -> str:
+    """HD340: where the borrowed pose lies on its side or crosses a hip, what to do instead: one of the real
+    exercise's swaps and, when it exists, a synthetic exercise of this chain of movements whose pose does neither."""
+    if borrowed is None or not borrowed.outer_hip:
+        return ""
+    safe = [m for m in MOVEMENTS if m in vocab.borrowed and not vocab.borrowed[m].outer_hip]
+    instead = [borrowed.outer_hip[k % len(borrowed.outer_hip)]]
+    if safe:
+        other = k - k % len(MOVEMENTS) + MOVEMENTS.index(safe[k % len(safe)])
+        if other < n:
+            instead.append(exercise_id(other))
+    return f"outer_hip:\n  instead: {ids(instead)}\n  how: {q(OUTER_HIP_HOW[k % len(OUTER_HIP_HOW)])}\n"
+
+
 def exercise_yaml(k: int, n: int, vocab: Vocabulary) -> str:
     """One synthetic exercise file, shaped like the hand-written ones (about 3 KB)."""
     rng = random.Random(k)
@@ -161,7 +233,9 @@ def exercise_yaml(k: int, n: int, vocab: Vocabulary) -> str:
     muscles = list(vocab.muscles)
     primary = [muscles[k % 3]]  # the three side-of-hip muscles lead the vocabulary
     secondary = [m for m in rng.sample(muscles, 4) if m not in primary][:3]
-    equipment = [] if k % 3 == 0 else [vocab.equipment[k % len(vocab.equipment)]]
+    movement = MOVEMENTS[k % len(MOVEMENTS)]
+    borrowed = vocab.borrowed.get(movement)
+    equipment = equipment_of(k, borrowed, vocab)
     main, other = source_id(k // PER_SOURCE), source_id((k // PER_SOURCE + 1) % source_count(n))
     real = [vocab.real_sources[k % len(vocab.real_sources)]] if vocab.real_sources else []
     cite_real = f" [@{real[0]}]" if real else ""
@@ -170,7 +244,7 @@ def exercise_yaml(k: int, n: int, vocab: Vocabulary) -> str:
     phrases = rng.sample(PHRASES, 8)
     seconds = k % 4 == 0
     amount = f"seconds: {20 + k % 3 * 5}-{40 + k % 3 * 5}" if seconds else f"reps: {8 + k % 5}-{12 + k % 5}"
-    movement, target = MOVEMENTS[k % len(MOVEMENTS)], primary[0].replace("-", " ")
+    target = primary[0].replace("-", " ")
     return f"""# yaml-language-server: $schema=../schema/exercise.schema.json
 id: {exercise_id(k)}
 name: {q(name)}
@@ -183,7 +257,7 @@ equipment: {ids(equipment)}
 muscles:
   primary: {ids(primary)}
   secondary: {ids(secondary)}
-why: >-
+{load_yaml(k, primary, secondary, main, other)}why: >-
   This variation loads the side of the hip through a range you can control,
   which makes it a steady way to build strength there [@{main}]. A similar
   movement ranked well for gluteus medius activity in a small EMG study{cite_real}.
@@ -235,8 +309,8 @@ evidence:
 safety:
   - {q("Stop if you feel a pinch at the front of the hip or pain in the lower back.")}
   - {q(f"Hip pain that lasts after a session is a reason to see a physiotherapist [@{main}].")}
-sources: {ids([main, other, *real])}
-{vocab.poses.get(movement, "")}"""
+{outer_hip_yaml(k, n, borrowed, vocab)}sources: {ids([main, other, *real])}
+{borrowed.pose if borrowed else ""}"""
 
 
 def sources_yaml(n: int) -> str:
