@@ -192,8 +192,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
     """libyaml's event stream (what yaml.parse yields, with less overhead)."""
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        get = loader.get_event  # None after the stream's end: one call an event, not two
+        while (event := get()) is not None:
+            yield event
     finally:
         loader.dispose()
 
