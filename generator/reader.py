@@ -52,6 +52,8 @@ class Document:
     source: str = field(default="", repr=False)
     notes: tuple[DataError, ...] = ()  # what was read past, said but not refused (a byte-order mark)
     first_line: int = 1  # the file line of the source's first line (front matter starts below '---')
+    # Every text value with its path in file order, as `parse` read them (None: `strings` walks the value).
+    read_strings: tuple[tuple[JsonPath, str], ...] | None = field(default=None, repr=False)
 
     def where(self, json_path: JsonPath, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest parent."""
@@ -105,6 +107,8 @@ class Document:
 
     @cached_property
     def _strings(self) -> tuple[tuple[JsonPath, str], ...]:
+        if self.read_strings is not None:
+            return self.read_strings
         found: list[tuple[JsonPath, str]] = []
         pending: list[tuple[JsonPath, Any]] = [((), self.value)]
         while pending:
@@ -188,8 +192,9 @@ def _events(text: str) -> Iterator[yaml.Event]:
     """libyaml's event stream (what yaml.parse yields, with less overhead)."""
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            yield loader.get_event()
+        get = loader.get_event  # None after the stream's end: one call an event, not two
+        while (event := get()) is not None:
+            yield event
     finally:
         loader.dispose()
 
@@ -232,6 +237,7 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
     locations: dict[JsonPath, Location] = {}
     key_locations: dict[JsonPath, Location] = {}
     spans: dict[JsonPath, tuple[int, int]] = {}
+    strings: list[tuple[JsonPath, str]] = []
     # The open containers, innermost last: [json path, container, key awaiting its value].
     stack: list[list[Any]] = []
     root: Any = None
@@ -287,6 +293,7 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
                 value: Any = _scalar(event, path)
                 if value.__class__ is str:
                     spans[child] = (mark.index, event.end_mark.index)
+                    strings.append((child, value))
             else:
                 if len(stack) >= MAX_DEPTH:
                     refuse(mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
@@ -312,7 +319,7 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
         raise _Refused(DataError(path, 1, 1, "HD103", f"YAML syntax error: {exc}", "")) from None
     if root is None:
         raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
-    return Document(path, root, locations, key_locations, spans, text, first_line=first_line)
+    return Document(path, root, locations, key_locations, spans, text, first_line=first_line, read_strings=tuple(strings))
 
 
 _LIST_ITEM_OR_KEY = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w-]*: )?)(.*)$")

@@ -166,10 +166,15 @@ def _missing_heading(target: str, here: str, anchor: str, pages: Pages) -> tuple
     return f"that page has no heading '#{anchor}'", f"did you mean ({better})? {listed}" if better else listed, better
 
 
+def may_link(text: str) -> bool:
+    """Whether the text can hold a link or a reference definition at all (a cheap first look)."""
+    return "](" in text or "]:" in text
+
+
 def broken_links(text: str, landings: tuple[str, ...], pages: Pages) -> Iterator[tuple[int, str, str, tuple[str, str] | None]]:
     """(offset, message, hint, (old, new) text of the fix or None) for each link in the text that has no words or that fails the
     strict build on one of the pages the text is shown on."""
-    if "](" not in text and "]:" not in text:
+    if not may_link(text):
         return
     found = [(m, quoted(m.group(0).rstrip() + ("" if m.group(0).endswith(")") else ")"))) for m in _LINK.finditer(text)]
     found += [(m, quoted(m.group(0).strip())) for m in _REFERENCE.finditer(text)]
@@ -204,6 +209,8 @@ def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
     pages = Pages(page_outputs(ctx.library, ctx.known), anchors, _site_path(ctx.root))
     for item in ctx.texts:
+        if not may_link(item.text):
+            continue  # most texts hold no link: the page they land on is not needed
         here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)
         landings = (here, *_also_shown_on(item.file, item.path)) if here else ()
         for offset, message, hint, change in broken_links(item.text, landings, pages) if landings else ():

@@ -23,8 +23,8 @@ from itertools import pairwise
 from typing import Any
 
 from generator.draw.equipment import _flat, bench_top, seat_top
-from generator.draw.facts import FACTS, LIFTS, Drawn, Points, drawn, holds, measured
-from generator.draw.kinematics import BASES, JOINTS, UP, Vec, add, camera, cross, dot, lowest, mul, trunk_frame, unit
+from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, lifted, measured
+from generator.draw.kinematics import BASES, JOINTS, UP, Vec, add, camera, cross, dot, frames, lowest, mul, poses_between, trunk_frame, unit
 from generator.draw.panels import mover
 from generator.errors import DataError
 from generator.model import Exercise, Limb, PosePair
@@ -39,6 +39,7 @@ MIN_HIP_BEND_FOR_WIDE_HIP_OUT = 45
 FLOOR_TOLERANCE = 0.03
 IN_VIEW = 0.7  # the share of the mover's path a view must keep
 TOUCH = 0.05  # metres between a part and its surface that still count as touching
+DRAWN_STEPS = 4  # frames from the start to the end, as the panels draw them (generator/draw/facts.py, drawn)
 
 
 def check_pose(document: Document, exercise: Exercise) -> Iterator[DataError]:
@@ -46,12 +47,16 @@ def check_pose(document: Document, exercise: Exercise) -> Iterator[DataError]:
     assert pair is not None
     data = document.value["pose"]
     yield from _hip_range(document, data, pair)
-    yield from _through_the_floor(document, pair)
+    # The frames the panels draw (generator/draw/facts.py, drawn), computed once for every check;
+    # the muscles' landmarks are not needed here. Frames 0, 2 and 4 are the start, the middle and the end.
+    poses = poses_between(pair, DRAWN_STEPS)
+    moments = frames(pair, DRAWN_STEPS, poses, landmarks=False)
+    yield from _through_the_floor(document, moments[:: DRAWN_STEPS // 2])
     if pair.end == pair.start:
         message = "pose.end gives the same angles as the start, so the picture would not move"
         yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
         return
-    figure = drawn(pair)
+    figure = lifted(poses, moments)
     yield from _facts(document, pair, figure)
     yield from _in_view(document, pair, figure)
     yield from _contact(document, pair, figure)
@@ -80,11 +85,9 @@ def _hip_range(document: Document, data: dict[str, Any], pair: PosePair) -> Iter
                 yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
 
 
-def _through_the_floor(document: Document, pair: PosePair) -> Iterator[DataError]:
-    """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way."""
-    from generator.draw.kinematics import frames
-
-    moments = frames(pair, steps=2)  # the drawn start and end, and the middle (the via pose, if any) the arrow passes
+def _through_the_floor(document: Document, moments: Sequence[Points]) -> Iterator[DataError]:
+    """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way
+    (moments: the start, the middle, which is the via pose if any, and the end, before the lift)."""
     last = len(moments) - 1
     for i in (0, last, *range(1, last)):  # the start and the end first: the likeliest to be wrong
         points = moments[i]

@@ -53,18 +53,22 @@ _GOES = (
     r"|reduced|shrunk|lost|reversed|wiped\s+out|a\s+thing\s+of\s+the\s+past|no\s+more|over|undone|evened\s+out|rounded\s+out)"
     r"|be\s+no\s+more)"
 )
+# Every form starts at a word boundary, so `\b` is said once, before them all.
 PROMISE = re.compile(
-    rf"(?P<slogan>\bno\s+more\s+(?:{_OWNER}\s+)?{DIP}\b|\b(?:good-?bye|bye(?:[- ]bye)?|farewell|so\s+long)\s*,?\s+(?:{_OWNER}\s+)?{DIP}\b"
-    rf"|\bdip[- ]?(?:free|less)\s+hips?\b|\bhip[- ]?dip[- ]?free\b|\bhips\s+(?:without|free\s+(?:of|from))\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b"
-    rf"|\bfree\s+(?:of|from)\s+(?:{_OWNER}\s+)?{DIP}\b|\b{DIP}\s*[,:?!\u2013\u2014-]?\s+gone\b"
-    rf"|\bhips\s+(?:with\s+no|without)\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b|\b(?:no\s+longer|never\s+again)\s+(?:have|see|notice|get|deal\s+with|worry\s+about)\s+(?:{_OWNER}\s+)?{DIP}"
-    rf"|\bnever\s+(?:have|see|notice)\s+(?:{_OWNER}\s+)?{DIP}\s+again|\b{DIP}\s+(?:won't|will\s+not|don't|do\s+not)\s+stand\s+a\s+chance"
-    rf"|\b(?:kiss|wave|say)\w*\s+(?:{_OWNER}\s+)?{DIP}\s+(?:good-?bye|bye(?:[- ]bye)?|farewell)|\bturn\w*\s+(?:{_OWNER}\s+)?{DIP}\s+into\b"
-    rf"|\b(?:fill|smooth|even|round|wipe|melt|burn|tone|blast)\w*\s+(?:them|(?:{_OWNER}\s+)?{DIP})\s+(?:in|out|up|away|off)\b)"
-    rf"|(?P<verb>\b{_VERB}{_GAP}(?:of\s+)?{DIP}\b)"
-    rf"|(?P<goes>\b{DIP}(?:\s+{_W}){{0,5}}?\s+{_GOES}\b)",
+    rf"\b(?:(?P<slogan>no\s+more\s+(?:{_OWNER}\s+)?{DIP}\b|(?:good-?bye|bye(?:[- ]bye)?|farewell|so\s+long)\s*,?\s+(?:{_OWNER}\s+)?{DIP}\b"
+    rf"|dip[- ]?(?:free|less)\s+hips?\b|hip[- ]?dip[- ]?free\b|hips\s+(?:without|free\s+(?:of|from))\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b"
+    rf"|free\s+(?:of|from)\s+(?:{_OWNER}\s+)?{DIP}\b|{DIP}\s*[,:?!\u2013\u2014-]?\s+gone\b"
+    rf"|hips\s+(?:with\s+no|without)\s+(?:the\s+|any\s+)?(?:dips?|dents?)\b|(?:no\s+longer|never\s+again)\s+(?:have|see|notice|get|deal\s+with|worry\s+about)\s+(?:{_OWNER}\s+)?{DIP}"
+    rf"|never\s+(?:have|see|notice)\s+(?:{_OWNER}\s+)?{DIP}\s+again|{DIP}\s+(?:won't|will\s+not|don't|do\s+not)\s+stand\s+a\s+chance"
+    rf"|(?:kiss|wave|say)\w*\s+(?:{_OWNER}\s+)?{DIP}\s+(?:good-?bye|bye(?:[- ]bye)?|farewell)|turn\w*\s+(?:{_OWNER}\s+)?{DIP}\s+into\b"
+    rf"|(?:fill|smooth|even|round|wipe|melt|burn|tone|blast)\w*\s+(?:them|(?:{_OWNER}\s+)?{DIP})\s+(?:in|out|up|away|off)\b)"
+    rf"|(?P<verb>{_VERB}{_GAP}(?:of\s+)?{DIP}\b)"
+    rf"|(?P<goes>{DIP}(?:\s+{_W}){{0,5}}?\s+{_GOES}\b))",
     re.IGNORECASE,
 )
+# On an ASCII sentence, PROMISE finds the same spans as this case-sensitive copy does on the sentence in
+# lower case (every letter of PROMISE is lower case), and the copy runs about three times faster.
+_FOLDED = re.compile(PROMISE.pattern)
 _NEGATOR = r"(?:cannot|can\s?not|can't|won't|will\s+not|wouldn't|would\s+not|doesn't|does\s+not|don't|do\s+not|didn't|did\s+not|isn't|is\s+not|aren't|are\s+not|wasn't|was\s+not|never|nor|couldn't|could\s+not|shouldn't|should\s+not|not|unlikely\s+to|impossible\s+to|no\s+way\s+to|rather\s+than|instead\s+of|stop|no\s+need\s+to|neither)"
 _FILLER = (
     r"(?:really|actually|fully|completely|truly|ever|always|simply|just|magically|entirely|permanently|totally|reliably|on\s+its\s+own|by\s+itself|alone|in\s+fact"
@@ -141,6 +145,6 @@ def promises_in(sentence: str) -> Iterator[int]:
     """The offset of each claim in the sentence that promises to remove hip dips, unexcused."""
     if not _QUICK.search(sentence):
         return  # every promise names the dip (or, after "Hip dips?", says "them")
-    for found in PROMISE.finditer(sentence):
-        if not excused(sentence, found):
+    for found in _FOLDED.finditer(sentence.lower()) if sentence.isascii() else PROMISE.finditer(sentence):
+        if not excused(sentence, found):  # on a lower-cased match too: what excused reads of the match is case-insensitive
             yield found.start()

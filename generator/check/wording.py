@@ -37,14 +37,36 @@ class Claim:
     hint: str
     words: tuple[str, ...]  # lower-case words one of which every match holds: a cheap test before the pattern
     judge: Callable[[str], Iterator[int]] | None = None  # finds the unexcused claims itself, instead of `unless`
+    needs: tuple[str, ...] = ()  # lower-case phrases one of which every match of `finds` holds: a second cheap test
 
     @cached_property
     def _quick(self) -> re.Pattern[str]:
         return re.compile("|".join(map(re.escape, self.words)))
 
+    @cached_property
+    def _needs(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, self.needs)), re.IGNORECASE)
+
+    @cached_property
+    def _folded(self) -> re.Pattern[str] | None:
+        """`finds` without IGNORECASE, for lower-cased ASCII text (None when `finds` is case-sensitive)."""
+        return re.compile(self.finds.pattern) if self.finds.flags & re.IGNORECASE else None
+
+    def search(self, text: str, lower: str) -> re.Match[str] | None:
+        """finds.search(text). On ASCII text a case-insensitive pattern matches the same spans as its
+        case-sensitive copy on the lower-cased text (every letter of these patterns is lower case), which runs
+        two to three times faster; the match then holds the lower-cased words."""
+        if self._folded is not None and text.isascii():
+            return self._folded.search(lower)
+        return self.finds.search(text)
+
     def may_be_in(self, text: str, lower: str) -> bool:
         """Whether the pattern matches anywhere in the text (`lower` is the text in lower case)."""
-        return self._quick.search(lower) is not None and self.finds.search(text) is not None
+        if self._quick.search(lower) is None:
+            return False
+        if self.needs and not (any(phrase in lower for phrase in self.needs) if text.isascii() else self._needs.search(text)):
+            return False
+        return self.search(text, lower) is not None
 
 
 REMOVAL_PROMISE = Claim(  # the grammar, and what excuses a promise, is in promises.py
@@ -76,6 +98,8 @@ _ANY_CLAIM_WORD = re.compile("|".join(re.escape(word) for claim in CLAIMS for wo
 _DIP = r"(?:hip[- ]dips?|dips?|(?:the|that|this) curve)"
 _CAUSE = r"(?:bones?|bony|skeleton|skeletal|genes|genetics?|fat|muscles?|pelvis|frame|anatomy|structure)"
 _SET = r"(?:sets?|setting|decides?|deciding|determines?|dictates?|controls?)"
+_HOW_MUCH = r"(?:how (?:deep|big|visible|much)|the (?:depth|size|shape)|(?:most|much|all) of (?:it|them))"
+_HOW_MUCH_PHRASES = ("how deep", "how big", "how visible", "how much", "the depth", "the size", "the shape", " of it", " of them")
 
 ABSOLUTE_CAUSE = Claim(
     code="HD502",
@@ -84,13 +108,14 @@ ABSOLUTE_CAUSE = Claim(
         rf"|\b{_DIP}\b[^.;:]{{0,60}}?\b(?:is|are)\s+(?:set|decided|determined|dictated|controlled|caused)\s+(?:mostly\s+|mainly\s+|largely\s+|entirely\s+|only\s+|purely\s+|solely\s+|simply\s+)?by\b"
         rf"|\b(?:most|all|nearly all|almost all)\s+of\s+(?:a|the|your|any)\s+(?:hip[- ])?dip\s+(?:comes?|is|are)\b"
         rf"|\b{_DIP}\b[^.;:]{{0,40}}?\b(?:is|are)\s+(?:entirely|purely|only|just|all|simply|100%)\s+(?:genetic|bones?|skeletal|anatomy|fat|muscle)\b"
-        rf"|\b{_CAUSE}\w*\b[^.;:]{{0,30}}?\b{_SET}\b[^.;:]{{0,40}}?\b(?:how (?:deep|big|visible|much)|the (?:depth|size|shape)|(?:most|much|all) of (?:it|them))\b",
+        rf"|\b{_CAUSE}\w*\b[^.;:]{{0,30}}?\b{_SET}\b[^.;:]{{0,40}}?\b{_HOW_MUCH}\b",
         re.IGNORECASE,
     ),
     unless=re.compile(r"\b(?:most likely|likely|probably|may|might|could|perhaps|we think|guess|inference|not|no|never|cannot|can't|isn't|aren't|doesn't|don't|nor|myth|claims?|some say|people say|said|told|sold|unproven|unknown)\b|\?", re.IGNORECASE),
     message="this sentence states as a fact what sets a hip dip; no study has measured that",
     hint="say it as the inference it is, e.g. 'how deep a dip looks most likely comes from bone shape and fat pattern together, with muscle a smaller part'",
     words=("dip", "curve", "set", "decid", "determin", "dictat", "control"),
+    needs=("dip", "curve", *_HOW_MUCH_PHRASES),  # the first four forms name the dip, the last says how much
 )
 # A clause ends at ; : or a dash, or at a comma before a new reason ("..., since bone sets most of it").
 _CLAUSE = re.compile(r"(?:[^;:\u2014,]|,(?!\s*(?:since|because|as|so|but|which|yet)\b))+")
@@ -119,7 +144,7 @@ def problems_in_text(text: str, claims: Iterable[Claim] = CLAIMS) -> Iterator[tu
             if claim.judge is not None:
                 made = next(iter(claim.judge(sentence)), None) is not None
             else:
-                made = claim.finds.search(sentence) is not None and not claim.unless.search(sentence)
+                made = claim.search(sentence, sentence.lower()) is not None and not claim.unless.search(sentence)
             if made:
                 yield offset, claim, sentence
 
@@ -177,8 +202,9 @@ def absolutes_in_text(text: str) -> Iterator[int]:
         return
     for offset, sentence in sentences(text):
         for clause in _CLAUSE.finditer(sentence):
-            found = claim.finds.search(clause.group(0))
-            if found and not claim.unless.search(clause.group(0)[: found.end()]):
+            words = clause.group(0)
+            found = claim.search(words, words.lower())
+            if found and not claim.unless.search(words[: found.end()]):
                 yield offset + clause.start()
 
 

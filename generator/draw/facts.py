@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.draw.body import surface_lowest
@@ -37,7 +37,11 @@ class Drawn:
 
 def drawn(pair: PosePair, steps: int = 4) -> Drawn:
     poses = poses_between(pair, steps)
-    moments = frames(pair, steps, poses)
+    return lifted(poses, frames(pair, steps, poses))
+
+
+def lifted(poses: Sequence[Pose], moments: Sequence[Points]) -> Drawn:
+    """The frames `kinematics.frames` made from these poses, lifted so the start's body rests on the floor."""
     lift = -surface_lowest(poses[0], moments[0])
     return Drawn(tuple(poses), tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments))
 

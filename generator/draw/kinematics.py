@@ -159,8 +159,8 @@ def trunk_frame(pose: Pose) -> Frame:
     return Frame(up, front, side)
 
 
-def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec) -> dict[str, Vec]:
-    """One side's joints, and the landmarks the muscle tint is drawn between."""
+def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec, landmarks: bool = True) -> dict[str, Vec]:
+    """One side's joints, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
     down = mul(f.up, -1)
 
     def hip_rotate(v: Vec) -> Vec:
@@ -169,9 +169,8 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
     def arm_rotate(v: Vec) -> Vec:
         return f.flex(f.out(f.turn(v, sign * limb.shoulder_turn), sign * limb.shoulder_out), limb.shoulder)
 
-    thigh, thigh_front, thigh_side = hip_rotate(down), hip_rotate(f.front), hip_rotate(mul(f.side, sign))
+    thigh = hip_rotate(down)
     shin = hip_rotate(f.flex(down, -limb.knee))
-    shin_front = hip_rotate(f.flex(f.front, -limb.knee))
     foot = hip_rotate(f.flex(down, 90 - limb.knee + limb.ankle))
     upper, fore = arm_rotate(down), arm_rotate(f.flex(down, limb.elbow))
     hip = add(pelvis, mul(f.side, sign * PELVIS))
@@ -179,11 +178,7 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
     ankle = add(knee, mul(shin, SHIN))
     shoulder = add(shoulders, mul(f.side, sign * SHOULDERS))
     elbow = add(shoulder, mul(upper, UPPER_ARM))
-
-    def on_thigh(at: float, across: Vec, by: float) -> Vec:
-        return add(hip, mul(thigh, at * THIGH), mul(across, by))
-
-    return {
+    joints = {
         f"{name}-hip": hip,
         f"{name}-knee": knee,
         f"{name}-ankle": ankle,
@@ -191,6 +186,17 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
         f"{name}-shoulder": shoulder,
         f"{name}-elbow": elbow,
         f"{name}-hand": add(elbow, mul(fore, FOREARM)),
+    }
+    if not landmarks:
+        return joints
+    thigh_front, thigh_side = hip_rotate(f.front), hip_rotate(mul(f.side, sign))
+    shin_front = hip_rotate(f.flex(f.front, -limb.knee))
+
+    def on_thigh(at: float, across: Vec, by: float) -> Vec:
+        return add(hip, mul(thigh, at * THIGH), mul(across, by))
+
+    return {
+        **joints,
         f"{name}-crest": add(pelvis, mul(f.up, 0.12), mul(f.side, sign * 0.11)),
         f"{name}-trochanter": on_thigh(0.1, thigh_side, 0.05),
         f"{name}-sacrum": add(pelvis, mul(f.up, 0.08), mul(f.front, -0.08), mul(f.side, sign * 0.05)),
@@ -206,8 +212,12 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
     }
 
 
-def world_points(pose: Pose) -> dict[str, Vec]:
-    """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0)."""
+def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
+    """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0).
+
+    Without landmarks, the limbs' muscle-tint landmarks are left out: the checks
+    (generator/check/pose_rules.py) need only the joints and the trunk's points,
+    which are the same numbers either way."""
     f = trunk_frame(pose)
     pelvis: Vec = (0.0, 0.0, 0.0)
     shoulders = mul(f.up, TRUNK)
@@ -223,7 +233,7 @@ def world_points(pose: Pose) -> dict[str, Vec]:
         "back-high": add(mul(f.up, 0.38), mul(f.front, -0.07)),
     }
     for name, sign in SIDES.items():
-        points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders))
+        points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders, landmarks))
     floor = min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
     return {name: (p[0], p[1] - floor, p[2]) for name, p in points.items()}
 
@@ -300,11 +310,11 @@ def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
     return out
 
 
-def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None) -> list[dict[str, Vec]]:
+def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None, landmarks: bool = True) -> list[dict[str, Vec]]:
     """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
     out: list[dict[str, Vec]] = []
     for pose in poses if poses is not None else poses_between(pair, steps):
-        points = world_points(pose)
+        points = world_points(pose, landmarks)
         if out:
             shift = add(out[0][pair.planted], mul(points[pair.planted], -1))
             points = {name: add(p, shift) for name, p in points.items()}
