@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 LEVELS = ("beginner", "intermediate", "advanced")
 # Words in names that are proper names and keep their capital letter in mid-sentence
@@ -262,10 +263,29 @@ class Exercise:
     def muscles(self) -> tuple[str, ...]:
         return self.primary + self.secondary
 
-    @property
+    # Read by the planner for every candidate of every slot of every week, so
+    # computed once (a cached property sits beside the fields, not among them:
+    # equality, hashing and dataclasses.replace ignore it).
+    @cached_property
     def hard(self) -> tuple[str, ...]:
         """The muscles this move works hard (load role main or high); its primary muscles while it has no load list."""
         return tuple(item.muscle for item in self.load if item.hard) if self.load else self.primary
+
+    @cached_property
+    def pattern(self) -> str:
+        """squat, hinge, bridge, abduction, trunk, or other: read from the main muscles and the start position."""
+        main = set(self.primary)
+        if "gluteus-maximus" in main and self.pose is not None and self.pose.base == "supine":
+            return "bridge"
+        if "hamstrings" in main:
+            return "hinge"
+        if "quadriceps" in main:
+            return "squat"
+        if "gluteus-medius" in main or "gluteus-minimus" in main:
+            return "abduction"
+        if main == {"core"}:
+            return "trunk"
+        return "other"
 
 
 @dataclass(frozen=True)

@@ -37,19 +37,8 @@ ANY_LEVEL = (SETS["beginner"][0], SETS["advanced"][1])  # a hand-written plan th
 
 
 def pattern(ex: Exercise) -> str:
-    """squat, hinge, bridge, abduction, trunk, or other: read from the main muscles and the start position."""
-    main = set(ex.primary)
-    if "gluteus-maximus" in main and ex.pose is not None and ex.pose.base == "supine":
-        return "bridge"
-    if "hamstrings" in main:
-        return "hinge"
-    if "quadriceps" in main:
-        return "squat"
-    if "gluteus-medius" in main or "gluteus-minimus" in main:
-        return "abduction"
-    if main == {"core"}:
-        return "trunk"
-    return "other"
+    """squat, hinge, bridge, abduction, trunk, or other (Exercise.pattern: the main muscles and the start position)."""
+    return ex.pattern
 
 
 def loaded(ex: Exercise) -> bool:
@@ -126,10 +115,12 @@ def shape(library: Library, plan: Plan) -> Shape:
 def allowed_patterns(library: Library, equipment: tuple[str, ...], level: str | None) -> frozenset[str]:
     """The patterns some exercise of the library offers within this equipment (and level, if one is named)."""
     top = LEVELS.index(level) if level in LEVELS else len(LEVELS)
-    return frozenset(
-        pattern(ex) for ex in library.exercises.values()
-        if set(ex.equipment) <= set(equipment) and (ex.level not in LEVELS or LEVELS.index(ex.level) <= top)
-    )
+    kit = frozenset(equipment)
+    found: set[str] = set()
+    for ex in library.exercises.values():
+        if ex.pattern not in found and kit.issuperset(ex.equipment) and (ex.level not in LEVELS or LEVELS.index(ex.level) <= top):
+            found.add(ex.pattern)
+    return frozenset(found)
 
 
 def consecutive(count: int) -> list[tuple[int, int]]:

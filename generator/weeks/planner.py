@@ -65,7 +65,8 @@ def _warm_up(first: Exercise) -> str:
 
 def _week(library: Library, choice: Choice, equipment: tuple[str, ...], training: int) -> tuple[Plan, tuple[tuple[str, ...], ...]] | str:
     """The week's plan and the reason for each pick, or a sentence saying why there is none."""
-    pool = tuple(sorted((e for e in library.exercises.values() if set(e.equipment) <= set(equipment) and rank(e.level) <= rank(choice.level)), key=lambda e: e.id))
+    kit, top = frozenset(equipment), rank(choice.level)
+    pool = tuple(sorted((e for e in library.exercises.values() if kit.issuperset(e.equipment) and rank(e.level) <= top), key=lambda e: e.id))
     layout = LAYOUTS[training]
     efforts = _efforts(layout, choice.level) if any(loaded(e) and demand(e) <= 2 for e in pool) else {}  # heavy and light days need a lift to load
     built: dict[int, tuple[Exercise, ...]] = {}

@@ -19,7 +19,7 @@ heavy two-legged lifts first, trunk holds last.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from generator.check.week_shape import demand, loaded, pattern
 from generator.model import Exercise
@@ -72,29 +72,42 @@ def _preference(ex: Exercise, level: str, used: Mapping[str, int], effort: str) 
     return (near, weight, times, fit, demand(ex), ex.id)
 
 
+def _first(ranked: list[Exercise], keep: Callable[[Exercise], bool]) -> Exercise | None:
+    return next((ex for ex in ranked if keep(ex)), None)
+
+
 def session(kind: str, pool: tuple[Exercise, ...], forbidden: frozenset[str], used: Mapping[str, int], count: int, level: str, turn: int = 0, effort: str = "") -> tuple[Exercise, ...]:
-    """The day's moves in a coach's order; fewer than `count` when the pool runs short."""
+    """The day's moves in a coach's order; fewer than `count` when the pool runs short.
+
+    What a day has picked never changes how the other moves rank for it, so the
+    moves are ranked once, and each pick is the best-ranked move that still has
+    room: the one a search of the whole pool would pick, found without one.
+    """
     rest = forbidden | KIND_REST[kind]
-    fits = [ex for ex in pool if not set(ex.hard) & rest and (pattern(ex) not in ("squat", "hinge") or suits(ex, level))]
     order = slots(kind, turn)
+    ranked = sorted(
+        (ex for ex in pool if pattern(ex) in order and not rest.intersection(ex.hard) and (pattern(ex) not in ("squat", "hinge") or suits(ex, level))),
+        key=lambda ex: _preference(ex, level, used, effort),
+    )
+    by_pattern: dict[str, list[Exercise]] = {}
+    for ex in ranked:
+        by_pattern.setdefault(pattern(ex), []).append(ex)
     chosen: list[Exercise] = []
 
-    def room(ex: Exercise) -> bool:
-        return ex not in chosen and not any(linked(ex, c) for c in chosen) and not (_one_legged(ex) and sum(map(_one_legged, chosen)) >= ONE_LEGGED)
+    def room(ex: Exercise) -> bool:  # by id: comparing whole exercises field by field is slow in a large library
+        return all(ex.id != c.id for c in chosen) and not any(linked(ex, c) for c in chosen) and not (_one_legged(ex) and sum(map(_one_legged, chosen)) >= ONE_LEGGED)
+
+    def new(ex: Exercise) -> bool:
+        return all(ex.id != c.id for c in chosen)
 
     for slot in order:
         if len(chosen) == count:
             break
-        options = [ex for ex in fits if pattern(ex) == slot and room(ex)]
-        if options:
-            chosen.append(min(options, key=lambda ex: _preference(ex, level, used, effort)))
-    extras = [ex for ex in fits if pattern(ex) in order and room(ex)]
-    while len(chosen) < count and extras:  # a day short of moves takes more of the kind's patterns
-        chosen.append(min(extras, key=lambda ex: _preference(ex, level, used, effort)))
-        extras = [ex for ex in extras if room(ex)]
-    versions = [ex for ex in fits if ex not in chosen and pattern(ex) in order]
-    while len(chosen) < SESSION_MIN and versions:  # still short of three: a second version of a move (a clam, then a side-lying lift)
-        best = min(versions, key=lambda ex: _preference(ex, level, used, effort))
-        chosen.append(best)
-        versions.remove(best)
+        pick = _first(by_pattern.get(slot, []), room)
+        if pick is not None:
+            chosen.append(pick)
+    while len(chosen) < count and (pick := _first(ranked, room)) is not None:  # a day short of moves takes more of the kind's patterns
+        chosen.append(pick)
+    while len(chosen) < SESSION_MIN and (pick := _first(ranked, new)) is not None:  # still short of three: a second version of a move (a clam, then a side-lying lift)
+        chosen.append(pick)
     return tuple(sorted(chosen, key=lambda ex: (demand(ex), order.index(pattern(ex)), ex.id)))

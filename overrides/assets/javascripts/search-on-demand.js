@@ -72,11 +72,11 @@
 
   // Material says how many results it shows; say how many Pagefind found when that is more.
   let found = { shown: 0, total: 0 };
+  const meta = document.querySelector(".md-search-result__meta");
   const countLine = () => `${found.shown} best of ${found.total} matching pages: add a word to narrow them`;
   const fixCount = () => {
-    if (meta && found.total > found.shown && meta.textContent !== countLine()) meta.textContent = countLine();
+    if (found.total > found.shown && meta.textContent !== countLine()) meta.textContent = countLine();
   };
-  const meta = document.querySelector(".md-search-result__meta");
   if (meta) new MutationObserver(fixCount).observe(meta, { childList: true, characterData: true, subtree: true });
 
   class PagefindWorker extends EventTarget {
@@ -103,18 +103,23 @@
     }
     async answer(query, asked) {
       const words = plainWords(query);
-      if (!this.pagefind || !words) {
-        found = { shown: 0, total: 0 };
-        return this.reply({ type: RESULT, data: { items: [] } });
+      let items = [];
+      found = { shown: 0, total: 0 };
+      if (this.pagefind && words) {
+        try {
+          const search = await this.pagefind.search(words);
+          if (asked !== this.asked) return; // the reader typed on: a newer query is coming
+          const best = search.results.slice(0, SHOWN);
+          const pages = await Promise.all(best.map((result) => result.data()));
+          if (asked !== this.asked) return;
+          const terms = Object.fromEntries(words.toLowerCase().split(" ").map((word) => [word, true]));
+          items = pages.map((data, i) => asItems(data, best[i].score, terms));
+          found = { shown: best.length, total: search.results.length };
+        } catch (error) {
+          console.warn("Search could not fetch part of its index (offline?).", error);
+        }
       }
-      const search = await this.pagefind.search(words);
-      if (asked !== this.asked) return; // the reader typed on: a newer query is coming
-      const best = search.results.slice(0, SHOWN);
-      const pages = await Promise.all(best.map((result) => result.data()));
-      if (asked !== this.asked) return;
-      const terms = Object.fromEntries(words.toLowerCase().split(" ").map((word) => [word, true]));
-      found = { shown: best.length, total: search.results.length };
-      this.reply({ type: RESULT, data: { items: pages.map((data, i) => asItems(data, best[i].score, terms)) } });
+      this.reply({ type: RESULT, data: { items } });
     }
     postMessage(message) {
       if (message.type === SETUP) this.load();
