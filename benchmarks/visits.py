@@ -47,7 +47,8 @@ def visits_of(results: dict[int, SizeResult]) -> list[SiteVisit]:
 
 
 def previous_visits(text: str) -> dict[int, tuple[float, float]]:
-    """The first-visit rows of an earlier results file: exercises -> (first visit, first search adds), in bytes."""
+    """The first-visit rows of an earlier results file, by how many times today's library each row held
+    (1, 10, 100; the first row is today's): times -> (first visit, first search adds), in bytes."""
     text = text.split(BEFORE_HEADING, 1)[0]
     found: dict[int, tuple[float, float]] = {}
     in_table = False
@@ -62,7 +63,16 @@ def previous_visits(text: str) -> dict[int, tuple[float, float]]:
         kbs = [c for c in cells if c.endswith(" KB")]
         if re.fullmatch(r"[\d,]+", cells[1]) and len(kbs) >= 3:
             found[int(cells[1].replace(",", ""))] = (_bytes(cells[2]), _bytes(cells[5]))
-    return found
+    if not found:
+        return {}
+    today = min(found)
+    return {exercises // today: row for exercises, row in found.items() if exercises % today == 0}
+
+
+def times_today(rows: Sequence[SiteVisit], row: SiteVisit) -> int:
+    """How many times today's library a row holds, when it is a whole multiple (else 0)."""
+    today = min(r.exercises for r in rows)
+    return row.exercises // today if row.exercises % today == 0 else 0
 
 
 def _bytes(cell: str) -> float:
@@ -75,7 +85,7 @@ def _ratio(now: float, before: float | None) -> str:
 
 def first_visit_section(rows: Sequence[SiteVisit], previous: dict[int, tuple[float, float]] | None = None) -> list[str]:
     """The first-visit table and its targets; rows[0] is today's library alone (size 0) when it was measured.
-    `previous` holds the run before's first visit and first search by library size, for the ratios."""
+    `previous` holds the run before's first visit and first search by times today's library, for the ratios."""
     previous = previous or {}
     lines = [
         "## First visit and first search",
@@ -96,7 +106,7 @@ def first_visit_section(rows: Sequence[SiteVisit], previous: dict[int, tuple[flo
         v = row.visit
         now, adds = Visit.total(v.page), Visit.total(v.search)
         label = "today's library" if row.size == 0 else f"{row.size:,} synthetic + real"
-        before = previous.get(row.exercises)
+        before = previous.get(times_today(rows, row))
         lines.append(
             f"| {label} | {row.exercises:,} | {kb(now)} | {len(v.page)} | {kb(_search_part(v))} | {kb(adds)} | {len(v.search)} "
             f"| {v.first_result_s:.1f} s | {row.index_raw / 1024 / 1024:,.2f} MiB in {row.index_files:,} files "
