@@ -27,9 +27,9 @@ from generator.draw.svg import figure
 from generator.link import Links, output_path
 from generator.model import Library, in_sentence
 from generator.render.cards import Card, page_cards, with_card
+from generator.render.findable import with_search_rules
 from generator.render.ics import first_monday, plan_calendar
 from generator.render.pwa import paper_log, pocket_data, pocket_pages
-from generator.render.findable import with_search_rules
 from generator.render.reviews import review_dates, stamp
 from generator.render.structured import Site
 from generator.weeks.block import BLOCK
