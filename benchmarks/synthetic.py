@@ -245,6 +245,7 @@ def exercise_yaml(k: int, n: int, vocab: Vocabulary) -> str:
     seconds = k % 4 == 0
     amount = f"seconds: {20 + k % 3 * 5}-{40 + k % 3 * 5}" if seconds else f"reps: {8 + k % 5}-{12 + k % 5}"
     target = primary[0].replace("-", " ")
+    lname = name[0].lower() + name[1:]  # woven into the prose, so no two exercises share a sentence (as in a real library)
     return f"""# yaml-language-server: $schema=../schema/exercise.schema.json
 id: {exercise_id(k)}
 name: {q(name)}
@@ -258,38 +259,38 @@ muscles:
   primary: {ids(primary)}
   secondary: {ids(secondary)}
 {load_yaml(k, primary, secondary, main, other)}why: >-
-  This variation loads the side of the hip through a range you can control,
+  The {lname} loads the side of the hip through a range you can control,
   which makes it a steady way to build strength there [@{main}]. A similar
   movement ranked well for gluteus medius activity in a small EMG study{cite_real}.
   Strength gained here may soften the look of a hip dip a little, but it does
   not change bone shape or burn fat from one spot [@{other}].
 setup: >-
-  Set up with your weight spread evenly and your pelvis square to the front.
+  For the {lname}, set up with your weight spread evenly and your pelvis square to the front.
   If you use equipment, check it is secure before the first rep. Take a breath
   and brace your belly lightly, as if about to cough.
 steps:
-  - {q(f"Start in the set-up position and {phrases[0]}.")}
-  - {q(f"Move the working leg slowly through the range and {phrases[1]}.")}
-  - {q(f"Pause briefly at the end of the range and {phrases[2]}.")}
-  - {q(f"Return to the start under control and {phrases[3]}.")}
+  - {q(f"Start the {lname} in the set-up position and {phrases[0]}.")}
+  - {q(f"Move the working leg {STANCES[k % len(STANCES)]} slowly through the range and {phrases[1]}.")}
+  - {q(f"Pause briefly at the end of each {movement} and {phrases[2]}.")}
+  - {q(f"Return to the start of the {lname} under control and {phrases[3]}.")}
 cues:
-  - {q(phrases[4].capitalize() + ".")}
-  - {q(phrases[5].capitalize() + ".")}
+  - {q(phrases[4].capitalize() + f" in the {lname}.")}
+  - {q(phrases[5].capitalize() + f" through every {movement} rep.")}
   - {q(phrases[6].capitalize() + f" [@{main}].")}
-  - {q(phrases[7].capitalize() + ".")}
+  - {q(phrases[7].capitalize() + f", {TEMPOS[k % len(TEMPOS)]} and even, set {1 + k % 3} of the {lname}.")}
 mistakes:
-  - mistake: The pelvis tips or rolls as the leg moves.
-    fix: {q("Shorten the range until the pelvis stays still, then build it back up.")}
-  - mistake: The reps get fast and the lowering turns into a drop.
+  - mistake: {q(f"The pelvis tips or rolls as the leg moves in the {lname}.")}
+    fix: {q(f"Shorten the range of the {movement} until the pelvis stays still, then build it back up.")}
+  - mistake: {q(f"The reps of the {lname} get fast and the lowering turns into a drop.")}
     fix: {q(f"Count two on the way down; slower lowering keeps the side of the hip working [@{other}].")}
-  - mistake: The lower back arches to finish the rep.
-    fix: {q("Brace the belly and stop where the hip, not the back, ends the movement.")}
+  - mistake: {q(f"The lower back arches to finish each {movement} rep {STANCES[k % len(STANCES)]}.")}
+    fix: {q(f"Brace the belly and stop where the hip, not the back, ends the {lname}.")}
 dose:
   sets: {2 + k % 2}
   {amount}
   per_side: {"true" if k % 5 else "false"}
   rest_seconds: {45 + 15 * (k % 3)}
-  progress: {q("Add reps or seconds first, then load, then move on to the harder version.")}
+  progress: {q(f"Add reps or seconds to the {lname} first, then load, then move on to the harder version.")}
 progressions:
   easier: {ids(easier)}
   harder: {ids(harder)}
@@ -300,14 +301,14 @@ evidence:
     sd: {10 + k % 20}
     measure: mean
     source: {main}
-    note: {q("Measured with a moderate load in healthy adults.")}
+    note: {q(f"Measured in a {movement} with a moderate load in {10 + k % 40} healthy adults.")}
   - muscle: {secondary[0]}
     mvic: {15 + k % 30}
     measure: peak
     source: {other}
-    note: {q("Peak of three repetitions.")}
+    note: {q(f"Peak of three repetitions of the {lname}.")}
 safety:
-  - {q("Stop if you feel a pinch at the front of the hip or pain in the lower back.")}
+  - {q(f"Stop the {lname} if you feel a pinch at the front of the hip or pain in the lower back.")}
   - {q(f"Hip pain that lasts after a session is a reason to see a physiotherapist [@{main}].")}
 {outer_hip_yaml(k, n, borrowed, vocab)}sources: {ids([main, other, *real])}
 {borrowed.pose if borrowed else ""}"""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from generator.check.texts import Text, texts
+from generator.check.texts import Written, written
 from generator.errors import DataError
 from generator.model import Library
 from generator.reader import Document, JsonPath
@@ -27,9 +27,9 @@ class Context:
     root: Path
 
     @cached_property
-    def texts(self) -> tuple[Text, ...]:
-        """Every text a contributor writes (walked once, shared by the wording and link rules)."""
-        return tuple(texts(self.documents, self.library))
+    def written(self) -> Written:
+        """Every text a contributor writes, grouped by its words (walked once, shared by the wording and link rules)."""
+        return written(self.documents, self.library)
 
     def error(self, file: str, path: JsonPath, code: str, message: str, hint: str = "", *, key: bool = False) -> DataError:
         document = self.documents.get(file)

@@ -208,9 +208,7 @@ def links_lead_somewhere(ctx: Context) -> Iterator[DataError]:
     page (and heading) that exists."""
     anchors = {page.output: anchors_of(page) for page in ctx.library.pages.values()}
     pages = Pages(page_outputs(ctx.library, ctx.known), anchors, _site_path(ctx.root))
-    for item in ctx.texts:
-        if not may_link(item.text):
-            continue  # most texts hold no link: the page they land on is not needed
+    for item in ctx.written.matching(may_link):  # most texts hold no link: the page they land on is not needed
         here = item.page.output if item.page else _output_of(item.file, item.path, ctx.library)
         landings = (here, *_also_shown_on(item.file, item.path)) if here else ()
         for offset, message, hint, change in broken_links(item.text, landings, pages) if landings else ():

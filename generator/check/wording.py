@@ -174,10 +174,8 @@ def _reported(item: Text) -> bool:
 
 def claims_are_honest(ctx: Context) -> Iterator[DataError]:
     """HD501, HD504: no text promises to remove hip dips or states a shared fact its own way."""
-    for item in ctx.texts:
-        if not _reported(item):
-            for offset, claim, sentence in problems_in_text(item.text):
-                yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
+    for item, (offset, claim, sentence) in ctx.written.found(problems_in_text, unless=_reported):
+        yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
 
 
 def words_are_our_own(ctx: Context) -> Iterator[DataError]:
@@ -187,10 +185,9 @@ def words_are_our_own(ctx: Context) -> Iterator[DataError]:
 
     fingerprint = load_fingerprint()
     hint = "the facts are free to use, the sentences are not: say it in your own words"
-    for item in ctx.texts:
-        for line, count in shared_runs(item.text, fingerprint):
-            offset = sum(len(before) + 1 for before in item.text.split("\n")[: line - 1])
-            yield item.error(offset, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
+    for item, (line, count) in ctx.written.found(lambda text: shared_runs(text, fingerprint)):
+        offset = sum(len(before) + 1 for before in item.text.split("\n")[: line - 1])
+        yield item.error(offset, "HD503", f"{count} words in a row here are the same as in a source article (the limit is {RUN_WORDS - 1})", hint)
 
 
 def absolutes_in_text(text: str) -> Iterator[int]:
@@ -211,11 +208,9 @@ def absolutes_in_text(text: str) -> Iterator[int]:
 def causes_are_hedged(ctx: Context) -> Iterator[DataError]:
     """HD502: what sets a hip dip is an inference (EVIDENCE A11), so no text states it as a fact."""
     claim = ABSOLUTE_CAUSE
-    for item in ctx.texts:
-        if not _reported(item):
-            for offset in absolutes_in_text(item.text):
-                clause = next((s for start, s in sentences(item.text[offset:])), "")
-                yield item.error(offset, claim.code, f"{claim.message}: {quoted(clause)}", claim.hint)
+    for item, offset in ctx.written.found(absolutes_in_text, unless=_reported):
+        clause = next((s for start, s in sentences(item.text[offset:])), "")
+        yield item.error(offset, claim.code, f"{claim.message}: {quoted(clause)}", claim.hint)
 
 
 PROPER_NAME = Claim(
@@ -230,9 +225,8 @@ PROPER_NAME = Claim(
 
 def names_are_capitalised(ctx: Context) -> Iterator[DataError]:
     """HD505: proper names in exercise names (Romanian, Bulgarian) keep their capital letter in every text."""
-    for item in ctx.texts:
-        for offset, claim, sentence in problems_in_text(item.text, (PROPER_NAME,)):
-            yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
+    for item, (offset, claim, sentence) in ctx.written.found(lambda text: problems_in_text(text, (PROPER_NAME,))):
+        yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
 
 
 RULES = (claims_are_honest, causes_are_hedged, words_are_our_own, names_are_capitalised)
