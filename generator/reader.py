@@ -301,8 +301,9 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
                     _check_marks(event, path)
                 mark = event.start_mark
                 value: Any = event.value
+                # Quoted and block scalars are always text; so is a plain one that cannot start a number.
                 if not event.style and event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
-                    value = remembered(value, _UNKNOWN)  # quoted and block scalars are always text
+                    value = remembered(value, _UNKNOWN)
                     if value is _UNKNOWN:
                         value = _plain_scalar(event, path)
                 where = (mark.line + 1, mark.column + 1)
