@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -36,6 +35,9 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The same characters as bytes: in UTF-8 these bytes stand for these characters and nothing
+# else, so deleting them from the raw bytes tells in one fast pass whether the text has any.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,9 @@ def bom_note(path: str) -> DataError:
 
 def tab_errors(text: str, path: str) -> list[DataError]:
     """HD110 on every line indented with a tab, each with its fix (two spaces per tab)."""
-    found = []
+    found: list[DataError] = []
+    if "\t" not in text:  # nearly every file; the pattern tried at every line start is slow
+        return found
     for match in _TAB_INDENT.finditer(text):
         offset = match.end() - 1
         line = text.count("\n", 0, offset) + 1
@@ -175,7 +179,7 @@ def decode(raw: bytes, path: str, max_bytes: int = MAX_FILE_BYTES) -> str:
     tabs = tab_errors(text, path)
     if tabs:
         raise _Refused(tabs[0])
-    match = _CONTROL.search(text)
+    match = _CONTROL.search(text) if len(raw.translate(None, _CONTROL_BYTES)) != len(raw) else None
     if match:
         offset = match.start()
         line = text.count("\n", 0, offset) + 1
@@ -188,17 +192,6 @@ def _noted(document: Document, raw: bytes) -> Document:
     return replace(document, notes=(bom_note(document.path),)) if raw.startswith(BOM) else document
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    """libyaml's event stream (what yaml.parse yields, with less overhead)."""
-    loader = _Loader(text)
-    try:
-        get = loader.get_event  # None after the stream's end: one call an event, not two
-        while (event := get()) is not None:
-            yield event
-    finally:
-        loader.dispose()
-
-
 _SCALAR, _ALIAS, _DOCUMENT_START = yaml.ScalarEvent, yaml.AliasEvent, yaml.DocumentStartEvent
 _START_SEQUENCE, _START_MAPPING = yaml.SequenceStartEvent, yaml.MappingStartEvent
 _END_SEQUENCE, _END_MAPPING = yaml.SequenceEndEvent, yaml.MappingEndEvent
@@ -206,11 +199,40 @@ _PLAIN_WORD = re.compile(r"[a-z_][a-z0-9_]*")
 _NOT_TEXT_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
-def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
-    if event.style or not event.implicit[0]:
-        return event.value  # quoted or block scalars are always text
-    if _PLAIN_WORD.fullmatch(event.value) and event.value not in _NOT_TEXT_WORDS:
-        return event.value  # the common case, a key such as `summary`: text for sure
+def _first_characters_of_non_text() -> frozenset[str]:
+    """The characters a plain scalar can start with and still be read as a number, a boolean
+    or null, by the resolver's own table; a plain scalar starting with any other character is
+    text, and `parse` takes it as it is without asking the resolver (most of them)."""
+    typed = (":int", ":float", ":bool", ":null")
+    table = _RESOLVER.yaml_implicit_resolvers
+    assert None not in table, "a resolver for any first character: every plain scalar must be resolved"
+    return frozenset(first for first, resolvers in table.items() if any(tag.endswith(typed) for tag, _ in resolvers))
+
+
+_MAYBE_NOT_TEXT = _first_characters_of_non_text()
+
+
+# Plain scalars already resolved, text -> value (`sets: 3`, `title: ...` recur in every file).
+# Bounded, since the texts come from strangers; a refused number is never remembered.
+_RESOLVED: dict[str, Any] = {}
+_RESOLVED_MAX = 4096
+_UNKNOWN = object()
+
+
+def _plain_scalar(event: yaml.ScalarEvent, path: str) -> Any:
+    """A plain scalar that may be a number, a boolean or null, resolved as a safe loader would;
+    a number that is not finite or too large to be sensible is refused."""
+    text = event.value
+    if _PLAIN_WORD.fullmatch(text) and text not in _NOT_TEXT_WORDS:
+        value: Any = text  # the common case, a key such as `title`: text for sure
+    else:
+        value = _resolve(event, path)
+    if len(_RESOLVED) < _RESOLVED_MAX:
+        _RESOLVED[text] = value
+    return value
+
+
+def _resolve(event: yaml.ScalarEvent, path: str) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
     node = yaml.ScalarNode(tag, event.value)
     try:
@@ -232,82 +254,114 @@ def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
     return value
 
 
+def _refuse(path: str, mark: Any, code: str, message: str, hint: str = "") -> NoReturn:
+    raise _Refused(DataError(path, mark.line + 1, mark.column + 1, code, message, hint))
+
+
+def _check_marks(event: Any, path: str) -> None:
+    """Anchors and tags are refused wherever they stand (no aliases to expand, no types to build)."""
+    if event.anchor is not None:
+        _refuse(path, event.start_mark, "HD105", f"YAML anchor '&{event.anchor}' is not allowed", "write the value out in full; anchors and aliases are refused")
+    if event.tag is not None:
+        _refuse(path, event.start_mark, "HD106", f"YAML tag '{event.tag}' is not allowed", "remove the tag; values are plain text, numbers, lists and mappings")
+
+
 def parse(text: str, path: str, first_line: int = 1) -> Document:
-    """Parse YAML text into a Document, refusing unsafe or ambiguous YAML."""
+    """Parse YAML text into a Document, refusing unsafe or ambiguous YAML.
+
+    This loop runs once per YAML event (a quarter of a million for a thousand exercises), so
+    it is written for speed: the innermost open container lives in local variables, the open
+    ones around it on a stack of tuples, scalars are tested first, and a plain scalar goes
+    to the resolver only when its first character could start something other than text."""
     locations: dict[JsonPath, Location] = {}
     key_locations: dict[JsonPath, Location] = {}
     spans: dict[JsonPath, tuple[int, int]] = {}
     strings: list[tuple[JsonPath, str]] = []
-    # The open containers, innermost last: [json path, container, key awaiting its value].
-    stack: list[list[Any]] = []
+    add_string = strings.append
+    # The innermost open container (None at the top), its path, whether it is a mapping, and
+    # in a mapping the key read and awaiting its value (key_path None: a key comes next).
+    container: Any = None
+    node_path: JsonPath = ()
+    in_mapping = False
+    key: Any = None
+    key_path: JsonPath | None = None
+    # The containers around it, outermost first: (path, container, is a mapping).
+    stack: list[tuple[JsonPath, Any, bool]] = []
+    push, pop = stack.append, stack.pop
     root: Any = None
     documents = 0
-
-    def refuse(mark: Any, code: str, message: str, hint: str = "") -> None:
-        raise _Refused(DataError(path, mark.line + 1, mark.column + 1, code, message, hint))
-
+    loader = _Loader(text)
+    get = loader.get_event  # None after the stream's end: one call an event, not two
+    remembered = _RESOLVED.get
     try:
-        for event in _events(text):
+        while (event := get()) is not None:
             kind = event.__class__
-            if kind is _END_SEQUENCE or kind is _END_MAPPING:
-                stack.pop()
-                continue
-            if kind is _ALIAS:
-                refuse(event.start_mark, "HD105", f"YAML alias '*{event.anchor}' is not allowed", "write the value out in full")
-            if kind is _DOCUMENT_START:
-                documents += 1
-                if documents > 1:
-                    refuse(event.start_mark, "HD112", "more than one YAML document in the file", "remove the second '---'")
-                continue
-            if kind is not _SCALAR and kind is not _START_SEQUENCE and kind is not _START_MAPPING:
-                continue  # stream and document ends
-            mark = event.start_mark
-            if event.anchor is not None:
-                refuse(mark, "HD105", f"YAML anchor '&{event.anchor}' is not allowed", "write the value out in full; anchors and aliases are refused")
-            if event.tag is not None:
-                refuse(mark, "HD106", f"YAML tag '{event.tag}' is not allowed", "remove the tag; values are plain text, numbers, lists and mappings")
-            where = (mark.line + 1, mark.column + 1)
-            if stack:
-                frame = stack[-1]
-                parent_path, container, key = frame
-                if key is None and container.__class__ is dict:  # this event is a key
-                    if kind is not _SCALAR:
-                        refuse(mark, "HD113", "a key must be plain text", "use a simple word as the key")
-                    key = _scalar(event, path)
-                    if not isinstance(key, str):
-                        refuse(mark, "HD113", f"key {event.value!r} is not text", "quote the key or use a word")
-                    if key in container:
-                        first = key_locations[(*parent_path, key)]
-                        refuse(mark, "HD104", f"duplicate key '{key}'", f"'{key}' is already set on line {first[0]}; keep one")
-                    key_locations[(*parent_path, key)] = where
-                    frame[2] = key
-                    continue
-                if container.__class__ is list:
-                    child: JsonPath = (*parent_path, len(container))
-                else:
-                    child = (*parent_path, key)
-                    frame[2] = None
-            else:
-                child = ()
             if kind is _SCALAR:
-                value: Any = _scalar(event, path)
-                if value.__class__ is str:
-                    spans[child] = (mark.index, event.end_mark.index)
-                    strings.append((child, value))
-            else:
-                if len(stack) >= MAX_DEPTH:
-                    refuse(mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
-                value = [] if kind is _START_SEQUENCE else {}
-            if stack:
-                if container.__class__ is list:
+                if event.anchor is not None or event.tag is not None:
+                    _check_marks(event, path)
+                mark = event.start_mark
+                value: Any = event.value
+                # Quoted and block scalars are always text; so is a plain one that cannot start a number.
+                if not event.style and event.implicit[0] and (not value or value[0] in _MAYBE_NOT_TEXT):
+                    value = remembered(value, _UNKNOWN)
+                    if value is _UNKNOWN:
+                        value = _plain_scalar(event, path)
+                where = (mark.line + 1, mark.column + 1)
+                if in_mapping:
+                    if key_path is None:  # this scalar is a key
+                        if value.__class__ is not str:
+                            _refuse(path, mark, "HD113", f"key {event.value!r} is not text", "quote the key or use a word")
+                        key, key_path = value, node_path + (value,)
+                        if value in container:
+                            first = key_locations[key_path]
+                            _refuse(path, mark, "HD104", f"duplicate key '{value}'", f"'{value}' is already set on line {first[0]}; keep one")
+                        key_locations[key_path] = where
+                        continue
+                    child = key_path
+                    key_path = None
+                    container[key] = value
+                elif container is not None:
+                    child = node_path + (len(container),)
                     container.append(value)
                 else:
+                    child = ()
+                    root = value
+                if value.__class__ is str:
+                    spans[child] = (mark.index, event.end_mark.index)
+                    add_string((child, value))
+                locations[child] = where
+            elif kind is _START_MAPPING or kind is _START_SEQUENCE:
+                if event.anchor is not None or event.tag is not None:
+                    _check_marks(event, path)
+                mark = event.start_mark
+                if in_mapping:
+                    if key_path is None:
+                        _refuse(path, mark, "HD113", "a key must be plain text", "use a simple word as the key")
+                    child = key_path
+                elif container is not None:
+                    child = node_path + (len(container),)
+                else:
+                    child = ()
+                if len(stack) >= MAX_DEPTH:
+                    _refuse(path, mark, "HD108", f"nesting deeper than {MAX_DEPTH} levels", "no data file needs this much nesting; check the indentation")
+                value = {} if kind is _START_MAPPING else []
+                if in_mapping:
                     container[key] = value
-            else:
-                root = value
-            locations[child] = where
-            if kind is not _SCALAR:
-                stack.append([child, value, None])
+                elif container is not None:
+                    container.append(value)
+                else:
+                    root = value
+                locations[child] = (mark.line + 1, mark.column + 1)
+                push((node_path, container, in_mapping))
+                node_path, container, in_mapping, key_path = child, value, kind is _START_MAPPING, None
+            elif kind is _END_MAPPING or kind is _END_SEQUENCE:
+                node_path, container, in_mapping = pop()
+            elif kind is _ALIAS:
+                _refuse(path, event.start_mark, "HD105", f"YAML alias '*{event.anchor}' is not allowed", "write the value out in full")
+            elif kind is _DOCUMENT_START:
+                documents += 1
+                if documents > 1:
+                    _refuse(path, event.start_mark, "HD112", "more than one YAML document in the file", "remove the second '---'")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -317,6 +371,8 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
         raise _Refused(DataError(path, line, col, "HD103", message, hint)) from None
     except yaml.YAMLError as exc:  # reader errors without a mark
         raise _Refused(DataError(path, 1, 1, "HD103", f"YAML syntax error: {exc}", "")) from None
+    finally:
+        loader.dispose()
     if root is None:
         raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
     return Document(path, root, locations, key_locations, spans, text, first_line=first_line, read_strings=tuple(strings))

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.errors import DataError
 from generator.reader import Document, read_file, read_markdown, read_text, tab_errors
@@ -32,6 +34,22 @@ def test_reader_keeps_line_and_column_of_every_value() -> None:
 def test_reader_types_plain_scalars_and_keeps_quoted_ones_as_text() -> None:
     doc = read_ok('a: 3\nb: 1.5\nc: true\nd: "3"\ne: 2024-01-01\nf:\n')
     assert doc.value == {"a": 3, "b": 1.5, "c": True, "d": "3", "e": "2024-01-01", "f": None}
+
+
+PLAIN_SCALARS = ["3", "-2", "+7", "0x1f", "0o17", "1_000", "1:20", "1.5", ".5", "-.5e3", "1e3", "0.", "~", "null", "Null", "NULL", "true", "True", "FALSE", "yes", "No", "on", "OFF", "y", "n",
+                 "2024-01-01", "name", "nan", "inf", "Thoracic spine", "no pain", "offset", "yesterday", "tall", "12 reps", "3 sets of 10", "-x", "+", ".", "o", "t", "f", "~x", "0 to 5"]
+
+
+@pytest.mark.parametrize("plain", PLAIN_SCALARS)
+def test_reader_resolves_plain_scalars_as_a_safe_loader_does(plain: str) -> None:
+    """`parse` takes most plain scalars as text without asking the resolver, judging by their
+    first character; whatever the first character, the value must be a safe loader's (dates
+    kept as text), and the same the second time (resolved ones are remembered)."""
+    expected = yaml.safe_load(f"v: {plain}\n")["v"]
+    expected = plain if isinstance(expected, (datetime.date, datetime.datetime)) else expected
+    for _ in range(2):
+        value = read_ok(f"v: {plain}\n").value["v"]
+        assert (type(value), value) == (type(expected), expected)
 
 
 @pytest.mark.parametrize(
