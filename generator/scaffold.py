@@ -7,7 +7,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
-from generator.reader import Document, read_file
+from generator.document import Document
+from generator.reader import read_file
 from generator.render.pages import environment
 from generator.render.structured import Site
 

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.document import Document
 from generator.errors import DataError
-from generator.reader import Document, read_file, read_markdown, read_text, tab_errors
+from generator.reader import read_file, read_markdown, read_text, tab_errors
 
 
 def read_ok(text: str) -> Document:

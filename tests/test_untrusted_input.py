@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.check.schema import _fast_validator, check, validator
+from generator.document import Document
 from generator.errors import DataError
-from generator.reader import Document, read_text
+from generator.reader import read_text
 from tests.conftest import FIXTURE, build_site, run_cli
 
 PAYLOADS = (

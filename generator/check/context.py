@@ -14,9 +14,9 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.check.texts import Written, written
+from generator.document import Document, JsonPath
 from generator.errors import DataError
 from generator.model import Library
-from generator.reader import Document, JsonPath
 
 
 @dataclass(frozen=True)

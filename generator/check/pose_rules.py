@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from generator.document import Document
 from generator.draw.equipment import _flat, bench_top, seat_top
 from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, lifted, measured
 from generator.draw.kinematics import BASES, JOINTS, UP, Vec, add, camera, cross, dot, frames, lowest, mul, poses_between, trunk_frame, unit
 from generator.draw.panels import mover
 from generator.errors import DataError
 from generator.model import Exercise, Limb, PosePair
-from generator.reader import Document
 
 # A straight hip opens at most this far to the side; bent 45 degrees or more, it
 # can open to the schema's limit (the fire hydrant). JSON Schema cannot see

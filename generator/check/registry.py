@@ -13,9 +13,9 @@ from pathlib import Path
 
 from generator.check import load_rules, page_links, plan_rules, rules, wording
 from generator.check.context import Context, Rule
+from generator.document import Document
 from generator.errors import DataError
 from generator.model import Library
-from generator.reader import Document
 
 RULES: tuple[Rule, ...] = (
     rules.placeholders_filled,
@@ -38,6 +38,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# The rules that search every text's words: about as much work as all the others together, so
+# `validate.load` may run them beside the others on a second core (generator/check/side_by_side.py).
+WORDING_RULES: tuple[Rule, ...] = wording.RULES
+
+
 def check_all(library: Library, documents: dict[str, Document], known: dict[str, frozenset[str]], root: Path) -> list[DataError]:
-    ctx = Context(library, documents, known, root)
-    return [error for rule in RULES for error in rule(ctx)]
+    return check(Context(library, documents, known, root), RULES)
+
+
+def check(ctx: Context, rules: tuple[Rule, ...]) -> list[DataError]:
+    """The errors of some of the rules, in the order RULES gives."""
+    return [error for rule in RULES if rule in rules for error in rule(ctx)]

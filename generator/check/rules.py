@@ -20,9 +20,9 @@ from generator.check.manifest import FOLDERS, MANIFEST, read_manifest
 from generator.check.schema import dotted
 from generator.check.texts import quoted
 from generator.citations import cited
+from generator.document import Document, JsonPath
 from generator.errors import DataError, Fix
 from generator.model import Exercise, Myth, Plan
-from generator.reader import Document, JsonPath
 
 MAX_IMAGE_BYTES = 400 * 1024
 KIND_WORDS = {"exercise": "exercise", "myth": "myth", "plan": "plan", "muscles": "muscle", "equipment": "equipment", "sources": "source"}
@@ -79,10 +79,13 @@ def _references(ctx: Context) -> Iterator[tuple[str, JsonPath, str, str]]:
     for page in lib.pages.values():
         for i, item in enumerate(page.sources):
             yield page.file, ("sources", i), "sources", item
-    for file, document in ctx.documents.items():
-        for path, text in document.strings():
-            for source in cited(text):
-                yield file, path, "sources", source
+    for file, path, text, _ in ctx.written.in_files(_cites):
+        for source in cited(text):
+            yield file, path, "sources", source
+
+
+def _cites(text: str) -> bool:
+    return "[@" in text
 
 
 def _renamed_to(ctx: Context, kind: str) -> dict[str, str]:
@@ -295,13 +298,12 @@ def citations_are_listed(ctx: Context) -> Iterator[DataError]:
         for i, row in enumerate(ex.evidence):
             if row.source not in ex.sources:
                 yield ctx.error(ex.file, ("evidence", i, "source"), "HD311", f"source '{row.source}' is used but not in sources", f"add {row.source} to sources:")
-    for file, document in ctx.documents.items():
+    for file, path, text, document in ctx.written.in_files(_cites):
         if file not in listed:
             continue
-        for path, text in document.strings():
-            for source in cited(text):
-                if source not in listed[file] and source in ctx.known["sources"]:
-                    yield document.error(path, "HD311", f"source '{source}' is cited but not in sources", f"add {source} to sources:", offset=max(0, text.find(f"@{source}")), fix=list_append_fix(document, ("sources",), source))
+        for source in cited(text):
+            if source not in listed[file] and source in ctx.known["sources"]:
+                yield document.error(path, "HD311", f"source '{source}' is cited but not in sources", f"add {source} to sources:", offset=max(0, text.find(f"@{source}")), fix=list_append_fix(document, ("sources",), source))
     for muscle in lib.muscles.values():
         for field in ("location", "action", "shape"):
             for source in cited(getattr(muscle, field)):
@@ -349,11 +351,9 @@ _PLACEHOLDER_HINTS = {
 
 def placeholders_filled(ctx: Context) -> Iterator[DataError]:
     """HD310: no 'FILL IN' placeholder from the `new exercise` template is left."""
-    for file, document in ctx.documents.items():
-        for path, text in document.strings():
-            if PLACEHOLDER in text:
-                hint = _PLACEHOLDER_HINTS.get(str(path[0]) if path else "", "replace the FILL IN text with your own words")
-                yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", hint)
+    for file, path, _, _ in ctx.written.in_files(lambda text: PLACEHOLDER in text):
+        hint = _PLACEHOLDER_HINTS.get(str(path[0]) if path else "", "replace the FILL IN text with your own words")
+        yield ctx.error(file, path, "HD310", f"{dotted(path)} still holds the template's placeholder", hint)
 
 
 OUTER_HIP_WHY = {

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 
 from generator.check.texts import body_error
+from generator.document import Document
 from generator.errors import DataError
-from generator.reader import Document
 
 _HTML = re.compile(r"<\s*[A-Za-z!?/]")
 _INLINE_TARGET = re.compile(r"\]\(\s*<?([^)>]*)")
@@ -42,8 +42,8 @@ def _unsafe_target(target: str) -> str:
 
 def problems_in_text(text: str) -> Iterator[tuple[int, str, str, str]]:
     """(offset, code, message, hint) for each unsafe construct in Markdown text."""
-    if "<" not in text and "]" not in text and "{" not in text:
-        return  # no tag, link, image or attribute list can start without one of these
+    if "<" not in text and "{" not in text and "](" not in text and "]:" not in text:
+        return  # no tag, attribute list, link, image or link reference without one of these (a citation `[@id]` has none)
     for match in _HTML.finditer(text):
         yield match.start(), "HD401", "raw HTML is not allowed in text", "use Markdown instead; write 'less than' for '<'"
     for match in _INLINE_TARGET.finditer(text):

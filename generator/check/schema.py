@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # jsonschema is imported only when a file fails (see check())
     from jsonschema.exceptions import ValidationError
     from referencing import Registry
 
+from generator.document import Document
 from generator.errors import DataError
-from generator.reader import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 KINDS = ("exercise", "myth", "plan", "muscles", "equipment", "sources", "page")

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from generator.document import Document, JsonPath
 from generator.errors import DataError, Fix
 from generator.model import Library, Page
-from generator.reader import Document, JsonPath
 
 Found = TypeVar("Found")
 
@@ -85,6 +85,16 @@ class Written:
             if test(words):
                 for file, path, document, page in places:
                     yield Text(file, path, words, document, page)
+
+
+    def in_files(self, test: Callable[[str], bool]) -> Iterator[tuple[str, JsonPath, str, Document]]:
+        """(file, path, text, document) of each place in a data file (or front matter) whose text
+        passes a cheap test; page bodies are left out."""
+        for words, places in self.places.items():
+            if test(words):
+                for file, path, document, _ in places:
+                    if document is not None:
+                        yield file, path, words, document
 
 
 def written(documents: dict[str, Document], library: Library) -> Written:

@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import pose_rules, registry, rules, safety, schema
+from generator.check.context import Context
 from generator.check.manifest import FOLDERS, MANIFEST, missing, read_manifest
+from generator.check.side_by_side import side_by_side
+from generator.document import Document
 from generator.errors import DataError
 from generator.model import (
     BASE_ANGLES,
@@ -40,7 +43,7 @@ from generator.model import (
     PosePair,
     Source,
 )
-from generator.reader import MAX_FILE_BYTES, Document, MarkdownPage, read_file, read_markdown, tab_errors
+from generator.reader import MAX_FILE_BYTES, MarkdownPage, read_file, read_markdown, tab_errors
 
 VOCABULARY_MAX_BYTES = 4 * 1024 * 1024  # the reference list grows with the library; one entry file stays small
 VOCABULARIES = {"muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
@@ -230,6 +233,7 @@ def _load(root: Path) -> Loaded:
     vocab: dict[str, dict[str, Any]] = {"muscles": {}, "equipment": {}, "sources": {}}
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
     claimed: dict[str, dict[str, list[Document]]] = {kind: {} for kind in COLLECTIONS}
+    posed: list[tuple[Document, Exercise]] = []  # exercises whose figure is checked
     for kind, file in _discover(root):
         display = file.relative_to(root).as_posix()
         if kind == "stray":
@@ -276,7 +280,7 @@ def _load(root: Path) -> Loaded:
             claimed[kind].setdefault(item.id, []).append(document)
             built[kind].setdefault(item.id, item)
             if isinstance(item, Exercise) and item.pose is not None:
-                errors.extend(pose_rules.check_pose(document, item))
+                posed.append((document, item))
     copies: list[tuple[str, Exercise | Myth | Plan]] = []
     for kind, owners in claimed.items():
         for ident, files in owners.items():
@@ -294,8 +298,15 @@ def _load(root: Path) -> Loaded:
         pages=dict(sorted(built["page"].items())),
     )
     frozen_known = {kind: frozenset(ids) for kind, ids in known.items()}
-    errors.extend(registry.check_all(library, documents, frozen_known, root))
-    errors.extend(_copies_checked(copies, library, documents, frozen_known, root))
+    ctx = Context(library, documents, frozen_known, root)
+    ctx.written  # noqa: B018 - grouped once, before the checks part ways: both halves read it
+    others = tuple(rule for rule in registry.RULES if rule not in registry.WORDING_RULES)
+
+    def figures_and_other_rules() -> list[DataError]:
+        figures = [error for document, item in posed for error in pose_rules.check_pose(document, item)]
+        return figures + registry.check(ctx, others) + _copies_checked(copies, library, documents, frozen_known, root)
+
+    errors.extend(side_by_side(figures_and_other_rules, lambda: registry.check(ctx, registry.WORDING_RULES)))
     notes = tuple(note for document in documents.values() for note in document.notes) + _unlisted(root, library)
     return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))), notes)
 

@@ -1,0 +1,144 @@
+"""Validation may run the wording rules in a forked child (generator/check/side_by_side.py):
+the errors must be the same as in one process, and a child that fails must cost nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.check import side_by_side
+from generator.check.validate import load
+from generator.errors import DataError
+from tests.bad_inputs import CASES
+from tests.conftest import REPO, run_cli
+
+two_cores = pytest.mark.skipif(not (hasattr(os, "fork") and side_by_side.cores_free() > 1), reason="needs fork and two cores")
+
+# Cases that break each kind of check: schema, ids, progressions, wording, safety and links.
+BROKEN = ("unknown muscle", "progressions disagree", "unknown verdict", "promise in a hand-written page", "iframe in a page", "reference-style link to a missing page", "proper name in lower case")
+
+
+def error(message: str) -> DataError:
+    return DataError("exercises/clam.yml", 1, 1, "HD999", message)
+
+
+def test_the_broken_cases_are_in_the_corpus() -> None:
+    names = {case.name for case in CASES}
+    assert set(BROKEN) <= names, set(BROKEN) - names
+
+
+@two_cores
+def test_validate_gives_the_same_errors_in_one_process_and_in_two(library: Path) -> None:
+    for name in BROKEN:
+        next(case for case in CASES if case.name == name).apply(library)
+    two = run_cli("validate", root=library)
+    one = run_cli("validate", root=library, env={**os.environ, side_by_side.ONE_CORE: "1"})
+    assert two.code == one.code == 1
+    assert two.err == one.err
+    codes = {line.split(" ")[1] for line in two.err.splitlines()[:-1]}
+    assert {"HD301", "HD306", "HD204", "HD501", "HD401", "HD318", "HD505"} <= codes, two.err
+
+
+def in_a_fresh_process(code: str, *args: str) -> list[str]:
+    """Run `code` in a new Python process: a test process has threads of its own (pytest-xdist's),
+    so validation never forks inside it; a fresh process has one thread and may."""
+    prelude = "import os, sys\nfrom generator.check import side_by_side\nfrom generator.errors import DataError\nassert side_by_side.may_fork(), 'no fork here'\n"
+    done = subprocess.run([sys.executable, "-c", prelude + code, *args], cwd=REPO, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+@two_cores
+def test_load_in_two_processes_agrees_with_one(library: Path) -> None:
+    for name in BROKEN:
+        next(case for case in CASES if case.name == name).apply(library)
+    code = "from pathlib import Path\nfrom generator.check.validate import load\nfor e in load(Path(sys.argv[1])).errors: print(repr(e))\n"
+    forked = in_a_fresh_process(code, str(library))
+    alone = [repr(e) for e in load(library).errors]  # here, in this process: no fork
+    assert forked == alone
+    assert any("HD501" in line for line in forked)  # a wording error, found by the child
+
+
+CHILD = """
+parent = os.getpid()
+def error(message): return DataError("exercises/clam.yml", 1, 1, "HD999", message)
+"""
+
+
+@two_cores
+def test_the_child_runs_its_part_and_sends_back_its_errors() -> None:
+    code = CHILD + "found = side_by_side.side_by_side(lambda: [error(f'here {os.getpid() == parent}')], lambda: [error(f'beside {os.getpid() == parent}')])\nprint([e.message for e in found])"
+    assert in_a_fresh_process(code) == ["['here True', 'beside False']"]
+
+
+@two_cores
+def test_a_child_that_fails_is_run_again_here() -> None:
+    code = CHILD + """
+def beside():
+    if os.getpid() != parent:
+        raise RuntimeError("the child fails")
+    return [error("beside, run again here")]
+print([e.message for e in side_by_side.side_by_side(lambda: [error("here")], beside)])
+"""
+    assert in_a_fresh_process(code) == ["['here', 'beside, run again here']"]
+
+
+@two_cores
+def test_a_child_that_dies_without_a_word_is_run_again_here() -> None:
+    code = CHILD + """
+def beside():
+    if os.getpid() != parent:
+        os._exit(3)
+    return [error("beside, run again here")]
+print([e.message for e in side_by_side.side_by_side(lambda: [], beside)])
+"""
+    assert in_a_fresh_process(code) == ["['beside, run again here']"]
+
+
+@two_cores
+def test_a_part_that_fails_everywhere_raises_its_own_error_here() -> None:
+    code = CHILD + """
+def beside():
+    raise ValueError("a bug in a rule")
+try:
+    side_by_side.side_by_side(lambda: [], beside)
+except ValueError as exc:
+    print("raised:", exc)
+"""
+    assert in_a_fresh_process(code) == ["raised: a bug in a rule"]
+
+
+@two_cores
+def test_a_child_with_much_to_say_does_not_block_on_a_full_pipe() -> None:
+    code = CHILD + """
+many = [error("x" * 200 + str(i)) for i in range(5000)]  # about 1 MB pickled, far past a pipe's buffer
+print(side_by_side.side_by_side(lambda: [], lambda: many) == many)
+"""
+    assert in_a_fresh_process(code) == ["True"]
+
+
+def test_validation_does_not_fork_in_a_process_with_threads() -> None:
+    import threading
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert not side_by_side.may_fork()
+        parent = os.getpid()
+        found = side_by_side.side_by_side(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")])
+        assert [e.message for e in found] == ["here", "beside True"]
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_one_core_is_asked_for_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(side_by_side.ONE_CORE, "1")
+    parent = os.getpid()
+    found = side_by_side.side_by_side(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")])
+    assert [e.message for e in found] == ["here", "beside True"]
