@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter, itemgetter
 
 from generator.model import Limb, Pose, PosePair
 
@@ -126,6 +127,28 @@ def rot(v: Vec, axis: Vec, degrees: float) -> Vec:
     return (vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k)
 
 
+def _rotated(vs: list[Vec], axis: Vec, degrees: float) -> list[Vec]:
+    """`rot` of each of vs, by the same sums (so to the last bit the same numbers), the sine and cosine taken once.
+
+    A hip turns three directions by the same angles, and validation draws five frames of every pose."""
+    if not degrees:
+        return vs
+    a = math.radians(degrees)
+    c, s = math.cos(a), math.sin(a)
+    c1 = 1 - c
+    ax, ay, az = axis
+    out = []
+    for vx, vy, vz in vs:  # a loop, not a comprehension: cheaper for two or three vectors
+        k = (ax * vx + ay * vy + az * vz) * c1
+        out.append((vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k))
+    return out
+
+
+def _along(p: Vec, v: Vec, k: float) -> Vec:
+    """add(p, mul(v, k)) in one call, summed as add sums (from 0.0, so a zero's sign comes out as before)."""
+    return (0.0 + p[0] + v[0] * k, 0.0 + p[1] + v[1] * k, 0.0 + p[2] + v[2] * k)
+
+
 # --- kinematics ----------------------------------------------------------
 
 
@@ -154,43 +177,42 @@ def trunk_frame(pose: Pose) -> Frame:
     base = BASES[pose.base]
     up, front = base.up, base.front
     side = cross(up, front)
-    up, front = rot(up, side, pose.trunk), rot(front, side, pose.trunk)
-    up, side = rot(up, front, -pose.trunk_side), rot(side, front, -pose.trunk_side)
+    up, front = _rotated([up, front], side, pose.trunk)
+    up, side = _rotated([up, side], front, -pose.trunk_side)
     return Frame(up, front, side)
+
+
+def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> list[Vec]:
+    """f.flex(f.out(f.turn(v, turn), out), flex) of each of vs: the three rotations of a hip or a shoulder."""
+    return _rotated(_rotated(_rotated(vs, f.up, turn), f.front, out), f.side, -flex)
 
 
 def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec, landmarks: bool = True) -> dict[str, Vec]:
     """One side's joints, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
     down = mul(f.up, -1)
-
-    def hip_rotate(v: Vec) -> Vec:
-        return f.flex(f.out(f.turn(v, sign * limb.hip_turn), sign * limb.hip_out), limb.hip)
-
-    def arm_rotate(v: Vec) -> Vec:
-        return f.flex(f.out(f.turn(v, sign * limb.shoulder_turn), sign * limb.shoulder_out), limb.shoulder)
-
-    thigh = hip_rotate(down)
-    shin = hip_rotate(f.flex(down, -limb.knee))
-    foot = hip_rotate(f.flex(down, 90 - limb.knee + limb.ankle))
-    upper, fore = arm_rotate(down), arm_rotate(f.flex(down, limb.elbow))
-    hip = add(pelvis, mul(f.side, sign * PELVIS))
-    knee = add(hip, mul(thigh, THIGH))
-    ankle = add(knee, mul(shin, SHIN))
-    shoulder = add(shoulders, mul(f.side, sign * SHOULDERS))
-    elbow = add(shoulder, mul(upper, UPPER_ARM))
+    # What the hip turns: the thigh, the shin and the foot, and for the landmarks the thigh's front and side and the shin's front.
+    leg = [down, f.flex(down, -limb.knee), f.flex(down, 90 - limb.knee + limb.ankle)]
+    if landmarks:
+        leg += [f.front, mul(f.side, sign), f.flex(f.front, -limb.knee)]
+    thigh, shin, foot, *across = _swing(leg, f, sign * limb.hip_turn, sign * limb.hip_out, limb.hip)
+    upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
+    hip = _along(pelvis, f.side, sign * PELVIS)
+    knee = _along(hip, thigh, THIGH)
+    ankle = _along(knee, shin, SHIN)
+    shoulder = _along(shoulders, f.side, sign * SHOULDERS)
+    elbow = _along(shoulder, upper, UPPER_ARM)
     joints = {
         f"{name}-hip": hip,
         f"{name}-knee": knee,
         f"{name}-ankle": ankle,
-        f"{name}-toe": add(ankle, mul(foot, FOOT)),
+        f"{name}-toe": _along(ankle, foot, FOOT),
         f"{name}-shoulder": shoulder,
         f"{name}-elbow": elbow,
-        f"{name}-hand": add(elbow, mul(fore, FOREARM)),
+        f"{name}-hand": _along(elbow, fore, FOREARM),
     }
     if not landmarks:
         return joints
-    thigh_front, thigh_side = hip_rotate(f.front), hip_rotate(mul(f.side, sign))
-    shin_front = hip_rotate(f.flex(f.front, -limb.knee))
+    thigh_front, thigh_side, shin_front = across
 
     def on_thigh(at: float, across: Vec, by: float) -> Vec:
         return add(hip, mul(thigh, at * THIGH), mul(across, by))
@@ -215,27 +237,31 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
 def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
     """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0).
 
-    Without landmarks, the limbs' muscle-tint landmarks are left out: the checks
-    (generator/check/pose_rules.py) need only the joints and the trunk's points,
+    Without landmarks, the muscle-tint landmarks are left out, all but back-high
+    (under the shoulder blades, where a bench goes): the checks
+    (generator/check/pose_rules.py) need only the joints and those points,
     which are the same numbers either way."""
+    points = _body_points(pose, landmarks)
+    floor = lowest(points)
+    return {name: (x, y - floor, z) for name, (x, y, z) in points.items()}
+
+
+def _body_points(pose: Pose, landmarks: bool) -> dict[str, Vec]:
+    """world_points before the body is set on the floor: the pelvis at the origin."""
     f = trunk_frame(pose)
     pelvis: Vec = (0.0, 0.0, 0.0)
     shoulders = mul(f.up, TRUNK)
     # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
     neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
-    points = {
-        "pelvis": pelvis,
-        "shoulders": shoulders,
-        "head": add(shoulders, mul(neck, NECK)),
-        "core-low": add(mul(f.up, 0.08), mul(f.front, 0.07)),
-        "core-high": add(mul(f.up, 0.38), mul(f.front, 0.07)),
-        "back-low": add(mul(f.up, 0.08), mul(f.front, -0.07)),
-        "back-high": add(mul(f.up, 0.38), mul(f.front, -0.07)),
-    }
+    points = {"pelvis": pelvis, "shoulders": shoulders, "head": _along(shoulders, neck, NECK)}
+    if landmarks:
+        points["core-low"] = _along(mul(f.up, 0.08), f.front, 0.07)
+        points["core-high"] = _along(mul(f.up, 0.38), f.front, 0.07)
+        points["back-low"] = _along(mul(f.up, 0.08), f.front, -0.07)
+    points["back-high"] = _along(mul(f.up, 0.38), f.front, -0.07)
     for name, sign in SIDES.items():
         points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders, landmarks))
-    floor = min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
-    return {name: (p[0], p[1] - floor, p[2]) for name, p in points.items()}
+    return points
 
 
 @dataclass(frozen=True)
@@ -282,19 +308,22 @@ def joint_positions(pose: Pose) -> dict[str, Point]:
 
 
 _LIMB_FIELDS = tuple(f.name for f in fields(Limb))
+_limb_angles = attrgetter(*_LIMB_FIELDS)  # a limb's angles in field order, in one call
+# `between` builds a Pose from these, faster than dataclasses.replace; a new field must be interpolated (or copied) there.
+assert tuple(f.name for f in fields(Pose)) == ("base", "view", "trunk", "trunk_side", "working", "other")
 
 
 def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
     if a == b:
         return a
-    return Limb(**{name: getattr(a, name) + (getattr(b, name) - getattr(a, name)) * t for name in _LIMB_FIELDS})
+    return Limb(*[x + (y - x) * t for x, y in zip(_limb_angles(a), _limb_angles(b), strict=True)])
 
 
 def between(start: Pose, end: Pose, t: float) -> Pose:
     """The pose a fraction t of the way from start to end, angle by angle."""
-    return replace(
-        start, trunk=start.trunk + (end.trunk - start.trunk) * t, trunk_side=start.trunk_side + (end.trunk_side - start.trunk_side) * t,
-        working=_lerp_limb(start.working, end.working, t), other=_lerp_limb(start.other, end.other, t),
+    return Pose(
+        start.base, start.view, start.trunk + (end.trunk - start.trunk) * t, start.trunk_side + (end.trunk_side - start.trunk_side) * t,
+        _lerp_limb(start.working, end.working, t), _lerp_limb(start.other, end.other, t),
     )
 
 
@@ -314,17 +343,27 @@ def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None, 
     """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
     out: list[dict[str, Vec]] = []
     for pose in poses if poses is not None else poses_between(pair, steps):
-        points = world_points(pose, landmarks)
-        if out:
-            shift = add(out[0][pair.planted], mul(points[pair.planted], -1))
-            points = {name: add(p, shift) for name, p in points.items()}
-        out.append(points)
+        if not out:
+            out.append(world_points(pose, landmarks))
+            continue
+        # world_points, then add(p, shift) with shift = add(the start's planted joint, mul(this one's, -1)):
+        # the same sums, in one pass over the points.
+        points = _body_points(pose, landmarks)
+        floor = lowest(points)
+        px, py, pz = points[pair.planted]
+        fx, fy, fz = out[0][pair.planted]
+        sx, sy, sz = 0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1
+        out.append({name: (0.0 + x + sx, 0.0 + (y - floor) + sy, 0.0 + z + sz) for name, (x, y, z) in points.items()})
     return out
+
+
+_joints_of = itemgetter(*JOINTS)  # a frame's joints, in the order of JOINTS
+_height = itemgetter(1)
 
 
 def lowest(points: Mapping[str, Vec]) -> float:
     """The height of the lowest body point: below 0 means through the floor."""
-    return min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
+    return min(min(map(_height, _joints_of(points))), points["head"][1] - HEAD)
 
 
 def mid(a: Vec, b: Vec, t: float = 0.5) -> Vec:
