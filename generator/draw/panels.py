@@ -12,7 +12,6 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from generator.draw.body import body_parts
 from generator.draw.equipment import furniture, kit_parts, pulley_of
@@ -64,7 +63,8 @@ def mover(pair: PosePair, points: Sequence[Mapping[str, Vec]]) -> str:
         return pair.moves
 
     def length(j: str) -> float:
-        return sum(math.dist(a[j], b[j]) for a, b in pairwise(points))
+        track = [p[j] for p in points]
+        return sum(map(math.dist, track, track[1:]))
 
     return max(MOVERS, key=lambda j: length(j) * MOVERS[j])
 
