@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.draw.equipment import _flat, bench_top, seat_top
-from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, lifted, measured
-from generator.draw.kinematics import BASES, JOINTS, UP, Vec, add, camera, cross, dot, frames, lowest, mul, poses_between, trunk_frame, unit
+from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, measured, placed_figure
+from generator.draw.kinematics import BASES, JOINTS, UP, Placed, Vec, add, camera, cross, dot, mul, poses_between, trunk_frame, unit
 from generator.draw.panels import mover
 from generator.errors import DataError
 from generator.model import Exercise, Limb, PosePair
@@ -49,13 +49,12 @@ def check_pose(document: Document, exercise: Exercise) -> Iterator[DataError]:
     # The frames the panels draw (generator/draw/facts.py, drawn), computed once for every check;
     # the muscles' landmarks are not needed here. Frames 0, 2 and 4 are the start, the middle and the end.
     poses = poses_between(pair, DRAWN_STEPS)
-    moments = frames(pair, DRAWN_STEPS, poses, landmarks=False)
-    yield from _through_the_floor(document, moments[:: DRAWN_STEPS // 2])
+    figure, placed = placed_figure(pair, poses, landmarks=False)
+    yield from _through_the_floor(document, placed[:: DRAWN_STEPS // 2])
     if pair.end == pair.start:
         message = "pose.end gives the same angles as the start, so the picture would not move"
         yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
         return
-    figure = lifted(poses, moments)
     yield from _facts(document, pair, figure)
     yield from _in_view(document, pair, figure)
     yield from _contact(document, pair, figure)
@@ -84,14 +83,14 @@ def _hip_range(document: Document, data: dict[str, Any], pair: PosePair) -> Iter
                 yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
 
 
-def _through_the_floor(document: Document, moments: Sequence[Points]) -> Iterator[DataError]:
+def _through_the_floor(document: Document, moments: Sequence[Placed]) -> Iterator[DataError]:
     """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way
-    (moments: the start, the middle, which is the via pose if any, and the end, before the lift)."""
+    (moments: the start, the middle, which is the via pose if any, and the end, as placed before the lift)."""
     last = len(moments) - 1
     for i in (0, last, *range(1, last)):  # the start and the end first: the likeliest to be wrong
-        points = moments[i]
-        if lowest(points) > -FLOOR_TOLERANCE:
+        if moments[i].lowest() > -FLOOR_TOLERANCE:
             continue
+        points = moments[i].frame()
         deepest = min(JOINTS, key=lambda name: points[name][1])
         when = "at the start" if i == 0 else "at the end" if i == last else "on the way from the start to the end"
         message = f"pose: the figure's {deepest.replace('-', ' ')} goes through the floor {when}"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.draw.body import surface_lowest
-from generator.draw.kinematics import UP, Vec, add, cross, dot, frames, mul, poses_between, trunk_frame, unit
+from generator.draw.kinematics import UP, Placed, Vec, add, cross, dot, mul, placements, poses_between, trunk_frame, unit
 from generator.model import Pose, PosePair
 
 Points = Mapping[str, Vec]
@@ -36,14 +36,15 @@ class Drawn:
 
 
 def drawn(pair: PosePair, steps: int = 4) -> Drawn:
-    poses = poses_between(pair, steps)
-    return lifted(poses, frames(pair, steps, poses))
+    return placed_figure(pair, poses_between(pair, steps))[0]
 
 
-def lifted(poses: Sequence[Pose], moments: Sequence[Points]) -> Drawn:
-    """The frames `kinematics.frames` made from these poses, lifted so the start's body rests on the floor."""
-    lift = -surface_lowest(poses[0], moments[0])
-    return Drawn(tuple(poses), tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments))
+def placed_figure(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) -> tuple[Drawn, list[Placed]]:
+    """The frames `kinematics.frames` makes from these poses, lifted so the start's body rests on the floor (each
+    frame made in one pass), and the placements they are made from, for the floor check (pose_rules.py, HD316)."""
+    placed = placements(pair, poses, landmarks)
+    lift = -surface_lowest(poses[0], placed[0].frame())
+    return Drawn(tuple(poses), tuple(p.frame(lift) for p in placed)), placed
 
 
 # --- measures ------------------------------------------------------------

@@ -44,9 +44,10 @@ interpolate the angles (eased), through `via` when the pose has one.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from generator.model import Limb, Pose, PosePair
 
@@ -187,38 +188,26 @@ def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> lis
     return _rotated(_rotated(_rotated(vs, f.up, turn), f.front, out), f.side, -flex)
 
 
-def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec, landmarks: bool = True) -> dict[str, Vec]:
-    """One side's joints, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
+def _leg_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, landmarks: bool) -> tuple[dict[str, Vec], dict[str, Vec]]:
+    """One side's hip, knee, ankle and toe, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
     down = mul(f.up, -1)
     # What the hip turns: the thigh, the shin and the foot, and for the landmarks the thigh's front and side and the shin's front.
     leg = [down, f.flex(down, -limb.knee), f.flex(down, 90 - limb.knee + limb.ankle)]
     if landmarks:
         leg += [f.front, mul(f.side, sign), f.flex(f.front, -limb.knee)]
     thigh, shin, foot, *across = _swing(leg, f, sign * limb.hip_turn, sign * limb.hip_out, limb.hip)
-    upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
     hip = _along(pelvis, f.side, sign * PELVIS)
     knee = _along(hip, thigh, THIGH)
     ankle = _along(knee, shin, SHIN)
-    shoulder = _along(shoulders, f.side, sign * SHOULDERS)
-    elbow = _along(shoulder, upper, UPPER_ARM)
-    joints = {
-        f"{name}-hip": hip,
-        f"{name}-knee": knee,
-        f"{name}-ankle": ankle,
-        f"{name}-toe": _along(ankle, foot, FOOT),
-        f"{name}-shoulder": shoulder,
-        f"{name}-elbow": elbow,
-        f"{name}-hand": _along(elbow, fore, FOREARM),
-    }
+    joints = {f"{name}-hip": hip, f"{name}-knee": knee, f"{name}-ankle": ankle, f"{name}-toe": _along(ankle, foot, FOOT)}
     if not landmarks:
-        return joints
+        return joints, {}
     thigh_front, thigh_side, shin_front = across
 
     def on_thigh(at: float, across: Vec, by: float) -> Vec:
         return add(hip, mul(thigh, at * THIGH), mul(across, by))
 
-    return {
-        **joints,
+    return joints, {
         f"{name}-crest": add(pelvis, mul(f.up, 0.12), mul(f.side, sign * 0.11)),
         f"{name}-trochanter": on_thigh(0.1, thigh_side, 0.05),
         f"{name}-sacrum": add(pelvis, mul(f.up, 0.08), mul(f.front, -0.08), mul(f.side, sign * 0.05)),
@@ -234,6 +223,15 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
     }
 
 
+def _arm_points(f: Frame, name: str, sign: int, limb: Limb, shoulders: Vec) -> dict[str, Vec]:
+    """One side's shoulder, elbow and hand."""
+    down = mul(f.up, -1)
+    upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
+    shoulder = _along(shoulders, f.side, sign * SHOULDERS)
+    elbow = _along(shoulder, upper, UPPER_ARM)
+    return {f"{name}-shoulder": shoulder, f"{name}-elbow": elbow, f"{name}-hand": _along(elbow, fore, FOREARM)}
+
+
 def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
     """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0).
 
@@ -241,27 +239,66 @@ def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
     (under the shoulder blades, where a bench goes): the checks
     (generator/check/pose_rules.py) need only the joints and those points,
     which are the same numbers either way."""
-    points = _body_points(pose, landmarks)
+    points = _body_points(pose, landmarks).points
     floor = lowest(points)
     return {name: (x, y - floor, z) for name, (x, y, z) in points.items()}
 
 
-def _body_points(pose: Pose, landmarks: bool) -> dict[str, Vec]:
-    """world_points before the body is set on the floor: the pelvis at the origin."""
-    f = trunk_frame(pose)
+_LEG_ANGLES = attrgetter("hip", "hip_out", "hip_turn", "knee", "ankle")  # what a leg's points depend on, with the trunk
+_ARM_ANGLES = attrgetter("shoulder", "shoulder_out", "shoulder_turn", "elbow")
+# The names of what each part builds, by side: a leg's joints, its landmarks, an arm's joints; and the trunk's.
+_LEG_JOINTS = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}
+_LEG_MARKS = {s: tuple(f"{s}-{j}" for j in ("crest", "trochanter", "sacrum", "seat", "quad-top", "quad-low", "ham-top", "ham-low", "add-top", "add-low",
+                                            "calf-top", "calf-low")) for s in SIDES}
+_ARM_JOINTS = {s: tuple(f"{s}-{j}" for j in ("shoulder", "elbow", "hand")) for s in SIDES}
+_TRUNK = {True: ("pelvis", "shoulders", "head", "core-low", "core-high", "back-low", "back-high"), False: ("pelvis", "shoulders", "head", "back-high")}
+
+
+class _Built(NamedTuple):
+    """A pose's points as built (the pelvis at the origin), and its trunk's frame: what the next frame takes over."""
+
+    pose: Pose
+    frame: Frame
+    points: dict[str, Vec]
+
+
+def _body_points(pose: Pose, landmarks: bool, like: _Built | None = None) -> _Built:
+    """world_points before the body is set on the floor: the pelvis at the origin.
+
+    like, the frame before: with the same trunk angles, its trunk is taken over, and so is each leg and arm whose
+    angles are the same too (equal angles give the same numbers, to the bit), as most are from frame to frame.
+    Each side's points come in the order _leg_points and _arm_points give them: leg joints, arm joints, landmarks."""
+    same_trunk = like is not None and (like.pose.base, like.pose.trunk, like.pose.trunk_side) == (pose.base, pose.trunk, pose.trunk_side)
+    before = like if same_trunk else None
+    f = before.frame if before is not None else trunk_frame(pose)
     pelvis: Vec = (0.0, 0.0, 0.0)
     shoulders = mul(f.up, TRUNK)
-    # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
-    neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
-    points = {"pelvis": pelvis, "shoulders": shoulders, "head": _along(shoulders, neck, NECK)}
-    if landmarks:
-        points["core-low"] = _along(mul(f.up, 0.08), f.front, 0.07)
-        points["core-high"] = _along(mul(f.up, 0.38), f.front, 0.07)
-        points["back-low"] = _along(mul(f.up, 0.08), f.front, -0.07)
-    points["back-high"] = _along(mul(f.up, 0.38), f.front, -0.07)
+    if before is not None:
+        points = {n: before.points[n] for n in _TRUNK[landmarks]}
+    else:
+        # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
+        neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
+        points = {"pelvis": pelvis, "shoulders": shoulders, "head": _along(shoulders, neck, NECK)}
+        if landmarks:
+            points["core-low"] = _along(mul(f.up, 0.08), f.front, 0.07)
+            points["core-high"] = _along(mul(f.up, 0.38), f.front, 0.07)
+            points["back-low"] = _along(mul(f.up, 0.08), f.front, -0.07)
+        points["back-high"] = _along(mul(f.up, 0.38), f.front, -0.07)
     for name, sign in SIDES.items():
-        points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders, landmarks))
-    return points
+        limb = getattr(pose, name)
+        was = getattr(before.pose, name) if before is not None else None
+        if before is not None and _LEG_ANGLES(was) == _LEG_ANGLES(limb):
+            leg = {n: before.points[n] for n in _LEG_JOINTS[name]}
+            marks = {n: before.points[n] for n in _LEG_MARKS[name]} if landmarks else {}
+        else:
+            leg, marks = _leg_points(f, name, sign, limb, pelvis, landmarks)
+        points.update(leg)
+        if before is not None and _ARM_ANGLES(was) == _ARM_ANGLES(limb):
+            points.update({n: before.points[n] for n in _ARM_JOINTS[name]})
+        else:
+            points.update(_arm_points(f, name, sign, limb, shoulders))
+        points.update(marks)
+    return _Built(pose, f, points)
 
 
 @dataclass(frozen=True)
@@ -341,19 +378,57 @@ def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
 
 def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None, landmarks: bool = True) -> list[dict[str, Vec]]:
     """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
-    out: list[dict[str, Vec]] = []
-    for pose in poses if poses is not None else poses_between(pair, steps):
-        if not out:
-            out.append(world_points(pose, landmarks))
-            continue
-        # world_points, then add(p, shift) with shift = add(the start's planted joint, mul(this one's, -1)):
-        # the same sums, in one pass over the points.
-        points = _body_points(pose, landmarks)
+    return [p.frame() for p in placements(pair, poses if poses is not None else poses_between(pair, steps), landmarks)]
+
+
+class Placed(NamedTuple):
+    """A frame before it is made: a pose's points as built (the pelvis at the origin), and how `frames` moves them:
+    down by floor, as world_points sets the lowest body point on the floor, then (after the start) by shift, so the
+    planted joint stays where the start has it. Made in one pass over the points, with the same sums."""
+
+    points: dict[str, Vec]
+    floor: float
+    shift: Vec | None = None
+
+    def frame(self, lift: float | None = None) -> dict[str, Vec]:
+        """The frame `frames` makes, raised by lift if one is given (as generator/draw/facts.py sets a figure on the floor)."""
+        floor, shift = self.floor, self.shift
+        if shift is None:  # world_points
+            if lift is None:
+                return {name: (x, y - floor, z) for name, (x, y, z) in self.points.items()}
+            return {name: (x, y - floor + lift, z) for name, (x, y, z) in self.points.items()}
+        sx, sy, sz = shift  # then add(p, shift)
+        if lift is None:
+            return {name: (0.0 + x + sx, 0.0 + (y - floor) + sy, 0.0 + z + sz) for name, (x, y, z) in self.points.items()}
+        return {name: (0.0 + x + sx, 0.0 + (y - floor) + sy + lift, 0.0 + z + sz) for name, (x, y, z) in self.points.items()}
+
+    def height(self, y: float) -> float:
+        """Where the frame puts a height y of the points as built."""
+        return y - self.floor if self.shift is None else 0.0 + (y - self.floor) + self.shift[1]
+
+    def lowest(self) -> float:
+        """lowest(self.frame()), without making the frame: each sum in `height` keeps heights in order, so the lowest
+        joint placed is the lowest placed joint, to the bit (the sums give -0.0 only for a -0.0 itself, never beside
+        a 0.0 from another height)."""
+        return min(self.height(min(map(_height, _joints_of(self.points)))), self.height(self.points["head"][1]) - HEAD)
+
+
+def placements(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) -> list[Placed]:
+    """Each pose's points as built, and how `frames` moves them (see Placed)."""
+    out: list[Placed] = []
+    built: _Built | None = None
+    for pose in poses:
+        built = _body_points(pose, landmarks, built)
+        points = built.points
         floor = lowest(points)
+        if not out:
+            out.append(Placed(points, floor))
+            continue
+        # shift = add(the start frame's planted joint, mul(this frame's, -1)), both as world_points gives them
         px, py, pz = points[pair.planted]
-        fx, fy, fz = out[0][pair.planted]
-        sx, sy, sz = 0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1
-        out.append({name: (0.0 + x + sx, 0.0 + (y - floor) + sy, 0.0 + z + sz) for name, (x, y, z) in points.items()})
+        fx, fy, fz = out[0].points[pair.planted]
+        fy = fy - out[0].floor
+        out.append(Placed(points, floor, (0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1)))
     return out
 
 
