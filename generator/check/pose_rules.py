@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -195,14 +195,19 @@ class Surface:
         outside = math.sqrt(sum((max(u, 0.0) ** 2, max(v, 0.0) ** 2, max(w, 0.0) ** 2)))
         return outside if outside > 0 else max(u, v, w)
 
-    def sunk(self, p: Vec, depth: float) -> bool:
-        """distance(p) < -depth, for a depth > 0: p is more than depth inside on every axis (most points fail the
-        height test first, so the rest is not worked out)."""
-        d = (p[0] - self.top[0], p[1] - self.top[1], p[2] - self.top[2])
-        if not max(d[1], self.bottom - p[1]) < -depth:
-            return False
+    def sunk(self, points: Points, names: Iterable[str], depth: float) -> list[str]:
+        """The named points with distance(p) < -depth, for a depth > 0: more than depth inside on every axis (most
+        points fail the height test, the cheapest, so the rest is not worked out for them)."""
+        (tx, ty, tz), bottom = self.top, self.bottom
         ua, na, ub, nb = self.axes
-        return _beyond(d, ua, na) < -depth and _beyond(d, ub, nb) < -depth
+        out = []
+        for name in names:
+            p = points[name]
+            if max(p[1] - ty, bottom - p[1]) < -depth:
+                d = (p[0] - tx, p[1] - ty, p[2] - tz)
+                if _beyond(d, ua, na) < -depth and _beyond(d, ub, nb) < -depth:
+                    out.append(name)
+        return out
 
 
 def _beyond(d: Vec, axis: Vec, half: float) -> float:
@@ -212,14 +217,17 @@ def _beyond(d: Vec, axis: Vec, half: float) -> float:
 
 
 FLOOR = Surface("floor", (0.0, 0.0, 0.0), (1e3, 0.0, 0.0), (0.0, 0.0, 1e3), -1e3)
+FURNITURE = frozenset({"seat", "machine-seat", "bench-back", "bench-foot", "step"})  # what `surfaces` adds to the floor
 
 
 def surfaces(pair: PosePair, points: Sequence[Points]) -> list[Surface]:
     """The floor and the furniture the figure stands, sits or lies on (as generator/draw/equipment.py draws them)."""
+    out = [FLOOR]
+    if not FURNITURE.intersection(pair.equipment):
+        return out
     f = trunk_frame(pair.start)
     side = _flat(f.side)
     front = _flat(cross(f.side, UP))
-    out = [FLOOR]
     for item in pair.equipment:
         if item in ("seat", "machine-seat"):
             top = seat_top(points)
@@ -279,7 +287,8 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
     for stage in ("start", "end"):
         _, points = figure.at(stage)
         lifted = {s for pf in pair.facts if pf.at == stage and pf.fact in LIFTS for s in (("working", "other") if pf.side == "both" else (pf.side,))}
-        for part, (p, reach) in contacts(pair, stage, points, lifted).items():
+        wanted = first if stage == "start" and not lifted else contacts(pair, stage, points, lifted)  # the start with no leg lifted: first
+        for part, (p, reach) in wanted.items():
             if stage == "end" and part in first and math.dist(p, first[part][0]) > MOVED:
                 continue
             gap, where = min(((s.distance(p) - reach, s.name) for s in found), key=lambda g: abs(g[0]))
@@ -288,7 +297,7 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
                 hint = f"change the angles so the {part} rests on the {where}, or the `planted` joint; a leg the steps lift needs a fact such as foot_off_floor"
                 yield document.error(("pose", stage), "HD332", message, hint)
         for s in found[1:]:
-            inside = [j for j in JOINTS if s.sunk(points[j], 0.06)]
+            inside = s.sunk(points, JOINTS, 0.06)
             if inside:
                 message = f"pose.{stage}: the {inside[0].replace('-', ' ')} passes through the {s.name}"
                 yield document.error(("pose", stage), "HD332", message, "move the body onto the furniture, not into it (the angles or `planted`)")

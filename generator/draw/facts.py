@@ -31,8 +31,11 @@ class Drawn:
     points: tuple[Points, ...]
 
     def at(self, stage: str) -> tuple[Pose, Points]:
-        i = {"start": 0, "via": len(self.points) // 2, "end": len(self.points) - 1}[stage]
+        i = _STAGE_FRAME[stage](len(self.points))
         return self.poses[i], self.points[i]
+
+
+_STAGE_FRAME: Mapping[str, Callable[[int], int]] = {"start": lambda n: 0, "via": lambda n: n // 2, "end": lambda n: n - 1}  # frame of n
 
 
 def drawn(pair: PosePair, steps: int = 4) -> Drawn:
@@ -78,7 +81,7 @@ def _lowest_foot(p: Points, s: str) -> float:
     return min(p[f"{s}-ankle"][1] - 0.036, p[f"{s}-toe"][1] - 0.022)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made for every fact on every side, and a frozen one is slower to make
 class Measure:
     """What a fact reads from a position: its pose, its points, the start's points, the side (s) and the opposite side (o)."""
 

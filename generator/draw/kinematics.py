@@ -44,7 +44,7 @@ interpolate the angles (eased), through `via` when the pose has one.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -188,6 +188,10 @@ def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> lis
     return _rotated(_rotated(_rotated(vs, f.up, turn), f.front, out), f.side, -flex)
 
 
+_LEG_NAMES = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}  # named once, not for every frame
+_ARM_NAMES = {s: tuple(f"{s}-{j}" for j in ("shoulder", "elbow", "hand")) for s in SIDES}
+
+
 def _leg_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, landmarks: bool) -> tuple[dict[str, Vec], dict[str, Vec]]:
     """One side's hip, knee, ankle and toe, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
     down = mul(f.up, -1)
@@ -199,7 +203,8 @@ def _leg_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, landmar
     hip = _along(pelvis, f.side, sign * PELVIS)
     knee = _along(hip, thigh, THIGH)
     ankle = _along(knee, shin, SHIN)
-    joints = {f"{name}-hip": hip, f"{name}-knee": knee, f"{name}-ankle": ankle, f"{name}-toe": _along(ankle, foot, FOOT)}
+    hip_at, knee_at, ankle_at, toe_at = _LEG_NAMES[name]
+    joints = {hip_at: hip, knee_at: knee, ankle_at: ankle, toe_at: _along(ankle, foot, FOOT)}
     if not landmarks:
         return joints, {}
     thigh_front, thigh_side, shin_front = across
@@ -229,7 +234,8 @@ def _arm_points(f: Frame, name: str, sign: int, limb: Limb, shoulders: Vec) -> d
     upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
     shoulder = _along(shoulders, f.side, sign * SHOULDERS)
     elbow = _along(shoulder, upper, UPPER_ARM)
-    return {f"{name}-shoulder": shoulder, f"{name}-elbow": elbow, f"{name}-hand": _along(elbow, fore, FOREARM)}
+    shoulder_at, elbow_at, hand_at = _ARM_NAMES[name]
+    return {shoulder_at: shoulder, elbow_at: elbow, hand_at: _along(elbow, fore, FOREARM)}
 
 
 def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
@@ -246,11 +252,9 @@ def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
 
 _LEG_ANGLES = attrgetter("hip", "hip_out", "hip_turn", "knee", "ankle")  # what a leg's points depend on, with the trunk
 _ARM_ANGLES = attrgetter("shoulder", "shoulder_out", "shoulder_turn", "elbow")
-# The names of what each part builds, by side: a leg's joints, its landmarks, an arm's joints; and the trunk's.
-_LEG_JOINTS = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}
+# The names of the landmarks a leg builds, by side, and of the trunk's points (with and without the landmarks).
 _LEG_MARKS = {s: tuple(f"{s}-{j}" for j in ("crest", "trochanter", "sacrum", "seat", "quad-top", "quad-low", "ham-top", "ham-low", "add-top", "add-low",
                                             "calf-top", "calf-low")) for s in SIDES}
-_ARM_JOINTS = {s: tuple(f"{s}-{j}" for j in ("shoulder", "elbow", "hand")) for s in SIDES}
 _TRUNK = {True: ("pelvis", "shoulders", "head", "core-low", "core-high", "back-low", "back-high"), False: ("pelvis", "shoulders", "head", "back-high")}
 
 
@@ -288,13 +292,13 @@ def _body_points(pose: Pose, landmarks: bool, like: _Built | None = None) -> _Bu
         limb = getattr(pose, name)
         was = getattr(before.pose, name) if before is not None else None
         if before is not None and _LEG_ANGLES(was) == _LEG_ANGLES(limb):
-            leg = {n: before.points[n] for n in _LEG_JOINTS[name]}
+            leg = {n: before.points[n] for n in _LEG_NAMES[name]}
             marks = {n: before.points[n] for n in _LEG_MARKS[name]} if landmarks else {}
         else:
             leg, marks = _leg_points(f, name, sign, limb, pelvis, landmarks)
         points.update(leg)
         if before is not None and _ARM_ANGLES(was) == _ARM_ANGLES(limb):
-            points.update({n: before.points[n] for n in _ARM_JOINTS[name]})
+            points.update({n: before.points[n] for n in _ARM_NAMES[name]})
         else:
             points.update(_arm_points(f, name, sign, limb, shoulders))
         points.update(marks)
@@ -350,30 +354,35 @@ _limb_angles = attrgetter(*_LIMB_FIELDS)  # a limb's angles in field order, in o
 assert tuple(f.name for f in fields(Pose)) == ("base", "view", "trunk", "trunk_side", "working", "other")
 
 
-def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
+def _lerp_limb(a: Limb, b: Limb) -> Callable[[float], Limb]:
+    """The limb a fraction t of the way from a to b, angle by angle: x + (y - x) * t, each y - x taken once."""
     if a == b:
-        return a
-    return Limb(*[x + (y - x) * t for x, y in zip(_limb_angles(a), _limb_angles(b), strict=True)])
+        return lambda t: a
+    xs = _limb_angles(a)
+    ds = [y - x for x, y in zip(xs, _limb_angles(b), strict=True)]
+    return lambda t: Limb(*[x + d * t for x, d in zip(xs, ds, strict=True)])
+
+
+def _path(start: Pose, end: Pose) -> Callable[[float], Pose]:
+    """between(start, end, t) for any t, the differences taken once (the same sums)."""
+    trunk, trunk_side = end.trunk - start.trunk, end.trunk_side - start.trunk_side
+    working, other = _lerp_limb(start.working, end.working), _lerp_limb(start.other, end.other)
+    return lambda t: Pose(start.base, start.view, start.trunk + trunk * t, start.trunk_side + trunk_side * t, working(t), other(t))
 
 
 def between(start: Pose, end: Pose, t: float) -> Pose:
     """The pose a fraction t of the way from start to end, angle by angle."""
-    return Pose(
-        start.base, start.view, start.trunk + (end.trunk - start.trunk) * t, start.trunk_side + (end.trunk_side - start.trunk_side) * t,
-        _lerp_limb(start.working, end.working, t), _lerp_limb(start.other, end.other, t),
-    )
+    return _path(start, end)(t)
 
 
 def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
     """steps + 1 poses from start to end, eased; through `via` (at the middle frame) when there is one."""
-    out = []
-    for i in range(steps + 1):
-        t = i / steps
-        if pair.via is None:
-            out.append(between(pair.start, pair.end, t * t * (3 - 2 * t)))
-        else:
-            out.append(between(pair.start, pair.via, 2 * t) if t <= 0.5 else between(pair.via, pair.end, 2 * t - 1))
-    return out
+    times = [i / steps for i in range(steps + 1)]
+    if pair.via is None:
+        path = _path(pair.start, pair.end)
+        return [path(t * t * (3 - 2 * t)) for t in times]
+    first, second = _path(pair.start, pair.via), _path(pair.via, pair.end)
+    return [first(2 * t) if t <= 0.5 else second(2 * t - 1) for t in times]
 
 
 def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None, landmarks: bool = True) -> list[dict[str, Vec]]:
@@ -387,6 +396,7 @@ class Placed(NamedTuple):
     planted joint stays where the start has it. Made in one pass over the points, with the same sums."""
 
     points: dict[str, Vec]
+    low: float  # the lowest joint's height as built
     floor: float
     shift: Vec | None = None
 
@@ -410,7 +420,7 @@ class Placed(NamedTuple):
         """lowest(self.frame()), without making the frame: each sum in `height` keeps heights in order, so the lowest
         joint placed is the lowest placed joint, to the bit (the sums give -0.0 only for a -0.0 itself, never beside
         a 0.0 from another height)."""
-        return min(self.height(min(map(_height, _joints_of(self.points)))), self.height(self.points["head"][1]) - HEAD)
+        return min(self.height(self.low), self.height(self.points["head"][1]) - HEAD)
 
 
 def placements(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) -> list[Placed]:
@@ -420,15 +430,16 @@ def placements(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) ->
     for pose in poses:
         built = _body_points(pose, landmarks, built)
         points = built.points
-        floor = lowest(points)
+        low = min(map(_height, _joints_of(points)))
+        floor = min(low, points["head"][1] - HEAD)  # lowest(points)
         if not out:
-            out.append(Placed(points, floor))
+            out.append(Placed(points, low, floor))
             continue
         # shift = add(the start frame's planted joint, mul(this frame's, -1)), both as world_points gives them
         px, py, pz = points[pair.planted]
         fx, fy, fz = out[0].points[pair.planted]
         fy = fy - out[0].floor
-        out.append(Placed(points, floor, (0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1)))
+        out.append(Placed(points, low, floor, (0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1)))
     return out
 
 
