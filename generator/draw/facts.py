@@ -54,7 +54,8 @@ def placed_figure(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True)
 
 
 def _sub(a: Vec, b: Vec) -> Vec:
-    return add(a, mul(b, -1))
+    """a - b, summed as add(a, mul(b, -1)) sums."""
+    return (0.0 + a[0] + b[0] * -1, 0.0 + a[1] + b[1] * -1, 0.0 + a[2] + b[2] * -1)
 
 
 def _flat(v: Vec) -> Vec:

@@ -184,8 +184,12 @@ def trunk_frame(pose: Pose) -> Frame:
 
 
 def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> list[Vec]:
-    """f.flex(f.out(f.turn(v, turn), out), flex) of each of vs: the three rotations of a hip or a shoulder."""
-    return _rotated(_rotated(_rotated(vs, f.up, turn), f.front, out), f.side, -flex)
+    """f.flex(f.out(f.turn(v, turn), out), flex) of each of vs: the three rotations of a hip or a shoulder (an angle of 0 turns nothing)."""
+    if turn:
+        vs = _rotated(vs, f.up, turn)
+    if out:
+        vs = _rotated(vs, f.front, out)
+    return _rotated(vs, f.side, -flex) if flex else vs
 
 
 _LEG_NAMES = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}  # named once, not for every frame
