@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.document import Document
 from generator.draw.equipment import _flat, bench_top, seat_top
-from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, lifted, measured
-from generator.draw.kinematics import BASES, JOINTS, UP, Vec, add, camera, cross, dot, frames, lowest, mul, poses_between, trunk_frame, unit
+from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, measured, placed_figure
+from generator.draw.kinematics import BASES, JOINTS, UP, Placed, Vec, add, camera, cross, dot, mul, poses_between, trunk_frame, unit
 from generator.draw.panels import mover
 from generator.errors import DataError
 from generator.model import Exercise, Limb, PosePair
@@ -50,13 +49,12 @@ def check_pose(document: Document, exercise: Exercise) -> Iterator[DataError]:
     # The frames the panels draw (generator/draw/facts.py, drawn), computed once for every check;
     # the muscles' landmarks are not needed here. Frames 0, 2 and 4 are the start, the middle and the end.
     poses = poses_between(pair, DRAWN_STEPS)
-    moments = frames(pair, DRAWN_STEPS, poses, landmarks=False)
-    yield from _through_the_floor(document, moments[:: DRAWN_STEPS // 2])
+    figure, placed = placed_figure(pair, poses, landmarks=False)
+    yield from _through_the_floor(document, placed[:: DRAWN_STEPS // 2])
     if pair.end == pair.start:
         message = "pose.end gives the same angles as the start, so the picture would not move"
         yield document.error(("pose", "end"), "HD314", message, "name in end only the joints that move, with their end angles")
         return
-    figure = lifted(poses, moments)
     yield from _facts(document, pair, figure)
     yield from _in_view(document, pair, figure)
     yield from _contact(document, pair, figure)
@@ -85,14 +83,14 @@ def _hip_range(document: Document, data: dict[str, Any], pair: PosePair) -> Iter
                 yield document.error(_given_at(data, stages, side, "hip_out"), "HD313", message, hint)
 
 
-def _through_the_floor(document: Document, moments: Sequence[Points]) -> Iterator[DataError]:
+def _through_the_floor(document: Document, moments: Sequence[Placed]) -> Iterator[DataError]:
     """HD316: no part of the drawn body goes below the floor, at the start, at the end or half way
-    (moments: the start, the middle, which is the via pose if any, and the end, before the lift)."""
+    (moments: the start, the middle, which is the via pose if any, and the end, as placed before the lift)."""
     last = len(moments) - 1
     for i in (0, last, *range(1, last)):  # the start and the end first: the likeliest to be wrong
-        points = moments[i]
-        if lowest(points) > -FLOOR_TOLERANCE:
+        if moments[i].lowest() > -FLOOR_TOLERANCE:
             continue
+        points = moments[i].frame()
         deepest = min(JOINTS, key=lambda name: points[name][1])
         when = "at the start" if i == 0 else "at the end" if i == last else "on the way from the start to the end"
         message = f"pose: the figure's {deepest.replace('-', ' ')} goes through the floor {when}"
@@ -136,25 +134,36 @@ def _views(base: str) -> list[str]:
 
 def kept(pair: PosePair, figure: Drawn, joint: str, view: str) -> float:
     """The share of the joint's 3-D path length that a view's picture keeps."""
-    cam = camera(pair.base, view, pair.turn)
     track = [p[joint] for p in figure.points]
-    full = sum(math.dist(a, b) for a, b in pairwise(track))
-    seen = sum(math.dist(cam.project(a), cam.project(b)) for a, b in pairwise(track))
+    return _kept(pair, track, _length(track), view)
+
+
+def _length(path: Sequence[Sequence[float]]) -> float:
+    """The length of a path through these points, segment by segment (in 3-D or in a picture)."""
+    return sum(map(math.dist, path, path[1:]))
+
+
+def _kept(pair: PosePair, track: Sequence[Vec], full: float, view: str) -> float:
+    """kept, given the joint's track and its 3-D length (the same for every view)."""
+    project = camera(pair.base, view, pair.turn).project
+    seen = _length([project(p) for p in track])
     return seen / full if full > 1e-6 else 1.0
 
 
 def _in_view(document: Document, pair: PosePair, figure: Drawn) -> Iterator[DataError]:
     """HD331: the part that moves is seen moving, not end on."""
     joint = mover(pair, figure.points)
+    track = [p[joint] for p in figure.points]
+    full = _length(track)
     panels = [v for v in (pair.view, pair.second_view) if v]
-    shown = {v: kept(pair, figure, joint, v) for v in panels}
+    shown = {v: _kept(pair, track, full, v) for v in panels}
     if max(shown.values()) >= IN_VIEW:
         return
-    best = max(_views(pair.base), key=lambda v: kept(pair, figure, joint, v))
+    best = max(_views(pair.base), key=lambda v: _kept(pair, track, full, v))
     said = ", ".join(f"{v} {shown[v]:.0%}" for v in panels)
     message = (f"pose.view: the {joint.replace('-', ' ')} moves mostly toward or away from the viewer: "
                f"its path keeps {said} of its length in the picture, under {IN_VIEW:.0%}")
-    hint = f"view: {best} keeps {kept(pair, figure, joint, best):.0%}" + (" (or name the part that moves with moves:)" if pair.moves is None else "")
+    hint = f"view: {best} keeps {_kept(pair, track, full, best):.0%}" + (" (or name the part that moves with moves:)" if pair.moves is None else "")
     yield document.error(("pose", "view"), "HD331", message, hint)
 
 
@@ -170,26 +179,55 @@ class Surface:
     a: Vec
     b: Vec
     bottom: float
+    # unit(a), |a|, unit(b), |b|: the same for every point measured, so worked out once
+    axes: tuple[Vec, float, Vec, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "axes", (unit(self.a), math.sqrt(dot(self.a, self.a)), unit(self.b), math.sqrt(dot(self.b, self.b))))
 
     def distance(self, p: Vec) -> float:
         """Signed distance from p to the box (negative inside)."""
-        d = add(p, mul(self.top, -1))
-        u = abs(dot(d, unit(self.a))) - math.sqrt(dot(self.a, self.a))
-        v = abs(dot(d, unit(self.b))) - math.sqrt(dot(self.b, self.b))
-        w = max(p[1] - self.top[1], self.bottom - p[1])
-        outside = math.sqrt(sum(max(x, 0.0) ** 2 for x in (u, v, w)))
+        # p - top: add(p, mul(top, -1)) but for the sign of a zero, which _beyond's abs() drops
+        d = (p[0] - self.top[0], p[1] - self.top[1], p[2] - self.top[2])
+        ua, na, ub, nb = self.axes
+        u, v = _beyond(d, ua, na), _beyond(d, ub, nb)
+        w = max(d[1], self.bottom - p[1])
+        outside = math.sqrt(sum((max(u, 0.0) ** 2, max(v, 0.0) ** 2, max(w, 0.0) ** 2)))
         return outside if outside > 0 else max(u, v, w)
+
+    def sunk(self, points: Points, names: Iterable[str], depth: float) -> list[str]:
+        """The named points with distance(p) < -depth, for a depth > 0: more than depth inside on every axis (most
+        points fail the height test, the cheapest, so the rest is not worked out for them)."""
+        (tx, ty, tz), bottom = self.top, self.bottom
+        ua, na, ub, nb = self.axes
+        out = []
+        for name in names:
+            p = points[name]
+            if max(p[1] - ty, bottom - p[1]) < -depth:
+                d = (p[0] - tx, p[1] - ty, p[2] - tz)
+                if _beyond(d, ua, na) < -depth and _beyond(d, ub, nb) < -depth:
+                    out.append(name)
+        return out
+
+
+def _beyond(d: Vec, axis: Vec, half: float) -> float:
+    """How far d, from the middle of a box's top, reaches past the box along a unit floor axis, half the box's
+    size that way (negative: within): abs(dot(d, axis)) - half."""
+    return abs(d[0] * axis[0] + d[1] * axis[1] + d[2] * axis[2]) - half
 
 
 FLOOR = Surface("floor", (0.0, 0.0, 0.0), (1e3, 0.0, 0.0), (0.0, 0.0, 1e3), -1e3)
+FURNITURE = frozenset({"seat", "machine-seat", "bench-back", "bench-foot", "step"})  # what `surfaces` adds to the floor
 
 
 def surfaces(pair: PosePair, points: Sequence[Points]) -> list[Surface]:
     """The floor and the furniture the figure stands, sits or lies on (as generator/draw/equipment.py draws them)."""
+    out = [FLOOR]
+    if not FURNITURE.intersection(pair.equipment):
+        return out
     f = trunk_frame(pair.start)
     side = _flat(f.side)
     front = _flat(cross(f.side, UP))
-    out = [FLOOR]
     for item in pair.equipment:
         if item in ("seat", "machine-seat"):
             top = seat_top(points)
@@ -249,7 +287,8 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
     for stage in ("start", "end"):
         _, points = figure.at(stage)
         lifted = {s for pf in pair.facts if pf.at == stage and pf.fact in LIFTS for s in (("working", "other") if pf.side == "both" else (pf.side,))}
-        for part, (p, reach) in contacts(pair, stage, points, lifted).items():
+        wanted = first if stage == "start" and not lifted else contacts(pair, stage, points, lifted)  # the start with no leg lifted: first
+        for part, (p, reach) in wanted.items():
             if stage == "end" and part in first and math.dist(p, first[part][0]) > MOVED:
                 continue
             gap, where = min(((s.distance(p) - reach, s.name) for s in found), key=lambda g: abs(g[0]))
@@ -258,7 +297,7 @@ def _contact(document: Document, pair: PosePair, figure: Drawn) -> Iterator[Data
                 hint = f"change the angles so the {part} rests on the {where}, or the `planted` joint; a leg the steps lift needs a fact such as foot_off_floor"
                 yield document.error(("pose", stage), "HD332", message, hint)
         for s in found[1:]:
-            inside = [j for j in JOINTS if s.distance(points[j]) < -0.06]
+            inside = s.sunk(points, JOINTS, 0.06)
             if inside:
                 message = f"pose.{stage}: the {inside[0].replace('-', ' ')} passes through the {s.name}"
                 yield document.error(("pose", stage), "HD332", message, "move the body onto the furniture, not into it (the angles or `planted`)")
@@ -293,7 +332,8 @@ def _equipment(document: Document, exercise: Exercise) -> Iterator[DataError]:
             yield document.error(where, "HD333", message, f"add one of {', '.join(options)} to pose.equipment")
     if "hip-abduction-machine" in exercise.equipment and "machine-pads" not in drawn_items:
         yield document.error(where, "HD333", "pose: the machine's pads are not drawn", "add machine-pads to pose.equipment")
-    held = HOLD.search(exercise.setup)
+    # Every match spells "hold" (no other letter folds to h, o, l or d), so a setup without it is not searched.
+    held = HOLD.search(exercise.setup) if "hold" in exercise.setup.lower() else None
     if held and "support" not in drawn_items:
         message = f"pose: the setup says to hold a {held.group(1).lower()}, but the figure draws no support"
         yield document.error(where, "HD333", message, "add support to pose.equipment (drawn by the other hand)")

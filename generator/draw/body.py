@@ -66,15 +66,18 @@ def _limb_points(points: Mapping[str, Vec], s: str) -> dict[str, Vec]:
     return {**p, "heel": add(p["ankle"], mul(foot, -0.035)), "fist": add(p["hand"], mul(fore, 0.07))}
 
 
+_REACHES = tuple((f"{s}-{j}", r) for s in SIDES for j, r in REACH.items())  # each side's joints, named once, and their reach
+
+
 def surface_lowest(pose: Pose, points: Mapping[str, Vec]) -> float:
     """The height of the lowest point of the drawn body (not only of its joints)."""
     f = trunk_frame(pose)
-    low = points["head"][1] - HEAD_R
-    for s in SIDES:
-        low = min(low, *(points[f"{s}-{j}"][1] - r for j, r in REACH.items()))
+    low = min(points["head"][1] - HEAD_R, *(points[j][1] - r for j, r in _REACHES))
+    y = points["pelvis"][1]
     for h, hw, hd, shift in SECTIONS:
-        centre = add(points["pelvis"], mul(f.up, h), mul(f.front, shift))
-        low = min(low, centre[1] - math.hypot(f.side[1] * hw, f.front[1] * hd))
+        # the height of add(pelvis, mul(f.up, h), mul(f.front, shift)), the section's centre, summed as add sums
+        centre = 0.0 + y + f.up[1] * h + f.front[1] * shift
+        low = min(low, centre - math.hypot(f.side[1] * hw, f.front[1] * hd))
     return low
 
 

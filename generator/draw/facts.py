@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.draw.body import surface_lowest
-from generator.draw.kinematics import UP, Vec, add, cross, dot, frames, mul, poses_between, trunk_frame, unit
+from generator.draw.kinematics import UP, Placed, Vec, add, cross, dot, mul, placements, poses_between, trunk_frame, unit
 from generator.model import Pose, PosePair
 
 Points = Mapping[str, Vec]
@@ -31,26 +31,31 @@ class Drawn:
     points: tuple[Points, ...]
 
     def at(self, stage: str) -> tuple[Pose, Points]:
-        i = {"start": 0, "via": len(self.points) // 2, "end": len(self.points) - 1}[stage]
+        i = _STAGE_FRAME[stage](len(self.points))
         return self.poses[i], self.points[i]
 
 
+_STAGE_FRAME: Mapping[str, Callable[[int], int]] = {"start": lambda n: 0, "via": lambda n: n // 2, "end": lambda n: n - 1}  # frame of n
+
+
 def drawn(pair: PosePair, steps: int = 4) -> Drawn:
-    poses = poses_between(pair, steps)
-    return lifted(poses, frames(pair, steps, poses))
+    return placed_figure(pair, poses_between(pair, steps))[0]
 
 
-def lifted(poses: Sequence[Pose], moments: Sequence[Points]) -> Drawn:
-    """The frames `kinematics.frames` made from these poses, lifted so the start's body rests on the floor."""
-    lift = -surface_lowest(poses[0], moments[0])
-    return Drawn(tuple(poses), tuple({k: (x, y + lift, z) for k, (x, y, z) in p.items()} for p in moments))
+def placed_figure(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) -> tuple[Drawn, list[Placed]]:
+    """The frames `kinematics.frames` makes from these poses, lifted so the start's body rests on the floor (each
+    frame made in one pass), and the placements they are made from, for the floor check (pose_rules.py, HD316)."""
+    placed = placements(pair, poses, landmarks)
+    lift = -surface_lowest(poses[0], placed[0].frame())
+    return Drawn(tuple(poses), tuple(p.frame(lift) for p in placed)), placed
 
 
 # --- measures ------------------------------------------------------------
 
 
 def _sub(a: Vec, b: Vec) -> Vec:
-    return add(a, mul(b, -1))
+    """a - b, summed as add(a, mul(b, -1)) sums."""
+    return (0.0 + a[0] + b[0] * -1, 0.0 + a[1] + b[1] * -1, 0.0 + a[2] + b[2] * -1)
 
 
 def _flat(v: Vec) -> Vec:
@@ -77,7 +82,7 @@ def _lowest_foot(p: Points, s: str) -> float:
     return min(p[f"{s}-ankle"][1] - 0.036, p[f"{s}-toe"][1] - 0.022)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: one is made for every fact on every side, and a frozen one is slower to make
 class Measure:
     """What a fact reads from a position: its pose, its points, the start's points, the side (s) and the opposite side (o)."""
 

@@ -44,8 +44,10 @@ interpolate the angles (eased), through `via` when the pose has one.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from generator.model import Limb, Pose, PosePair
 
@@ -126,6 +128,28 @@ def rot(v: Vec, axis: Vec, degrees: float) -> Vec:
     return (vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k)
 
 
+def _rotated(vs: list[Vec], axis: Vec, degrees: float) -> list[Vec]:
+    """`rot` of each of vs, by the same sums (so to the last bit the same numbers), the sine and cosine taken once.
+
+    A hip turns three directions by the same angles, and validation draws five frames of every pose."""
+    if not degrees:
+        return vs
+    a = math.radians(degrees)
+    c, s = math.cos(a), math.sin(a)
+    c1 = 1 - c
+    ax, ay, az = axis
+    out = []
+    for vx, vy, vz in vs:  # a loop, not a comprehension: cheaper for two or three vectors
+        k = (ax * vx + ay * vy + az * vz) * c1
+        out.append((vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k))
+    return out
+
+
+def _along(p: Vec, v: Vec, k: float) -> Vec:
+    """add(p, mul(v, k)) in one call, summed as add sums (from 0.0, so a zero's sign comes out as before)."""
+    return (0.0 + p[0] + v[0] * k, 0.0 + p[1] + v[1] * k, 0.0 + p[2] + v[2] * k)
+
+
 # --- kinematics ----------------------------------------------------------
 
 
@@ -154,49 +178,45 @@ def trunk_frame(pose: Pose) -> Frame:
     base = BASES[pose.base]
     up, front = base.up, base.front
     side = cross(up, front)
-    up, front = rot(up, side, pose.trunk), rot(front, side, pose.trunk)
-    up, side = rot(up, front, -pose.trunk_side), rot(side, front, -pose.trunk_side)
+    up, front = _rotated([up, front], side, pose.trunk)
+    up, side = _rotated([up, side], front, -pose.trunk_side)
     return Frame(up, front, side)
 
 
-def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, shoulders: Vec, landmarks: bool = True) -> dict[str, Vec]:
-    """One side's joints, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
+def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> list[Vec]:
+    """f.flex(f.out(f.turn(v, turn), out), flex) of each of vs: the three rotations of a hip or a shoulder (an angle of 0 turns nothing)."""
+    if turn:
+        vs = _rotated(vs, f.up, turn)
+    if out:
+        vs = _rotated(vs, f.front, out)
+    return _rotated(vs, f.side, -flex) if flex else vs
+
+
+_LEG_NAMES = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}  # named once, not for every frame
+_ARM_NAMES = {s: tuple(f"{s}-{j}" for j in ("shoulder", "elbow", "hand")) for s in SIDES}
+
+
+def _leg_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, landmarks: bool) -> tuple[dict[str, Vec], dict[str, Vec]]:
+    """One side's hip, knee, ankle and toe, and (unless landmarks is False) the landmarks the muscle tint is drawn between."""
     down = mul(f.up, -1)
-
-    def hip_rotate(v: Vec) -> Vec:
-        return f.flex(f.out(f.turn(v, sign * limb.hip_turn), sign * limb.hip_out), limb.hip)
-
-    def arm_rotate(v: Vec) -> Vec:
-        return f.flex(f.out(f.turn(v, sign * limb.shoulder_turn), sign * limb.shoulder_out), limb.shoulder)
-
-    thigh = hip_rotate(down)
-    shin = hip_rotate(f.flex(down, -limb.knee))
-    foot = hip_rotate(f.flex(down, 90 - limb.knee + limb.ankle))
-    upper, fore = arm_rotate(down), arm_rotate(f.flex(down, limb.elbow))
-    hip = add(pelvis, mul(f.side, sign * PELVIS))
-    knee = add(hip, mul(thigh, THIGH))
-    ankle = add(knee, mul(shin, SHIN))
-    shoulder = add(shoulders, mul(f.side, sign * SHOULDERS))
-    elbow = add(shoulder, mul(upper, UPPER_ARM))
-    joints = {
-        f"{name}-hip": hip,
-        f"{name}-knee": knee,
-        f"{name}-ankle": ankle,
-        f"{name}-toe": add(ankle, mul(foot, FOOT)),
-        f"{name}-shoulder": shoulder,
-        f"{name}-elbow": elbow,
-        f"{name}-hand": add(elbow, mul(fore, FOREARM)),
-    }
+    # What the hip turns: the thigh, the shin and the foot, and for the landmarks the thigh's front and side and the shin's front.
+    leg = [down, f.flex(down, -limb.knee), f.flex(down, 90 - limb.knee + limb.ankle)]
+    if landmarks:
+        leg += [f.front, mul(f.side, sign), f.flex(f.front, -limb.knee)]
+    thigh, shin, foot, *across = _swing(leg, f, sign * limb.hip_turn, sign * limb.hip_out, limb.hip)
+    hip = _along(pelvis, f.side, sign * PELVIS)
+    knee = _along(hip, thigh, THIGH)
+    ankle = _along(knee, shin, SHIN)
+    hip_at, knee_at, ankle_at, toe_at = _LEG_NAMES[name]
+    joints = {hip_at: hip, knee_at: knee, ankle_at: ankle, toe_at: _along(ankle, foot, FOOT)}
     if not landmarks:
-        return joints
-    thigh_front, thigh_side = hip_rotate(f.front), hip_rotate(mul(f.side, sign))
-    shin_front = hip_rotate(f.flex(f.front, -limb.knee))
+        return joints, {}
+    thigh_front, thigh_side, shin_front = across
 
     def on_thigh(at: float, across: Vec, by: float) -> Vec:
         return add(hip, mul(thigh, at * THIGH), mul(across, by))
 
-    return {
-        **joints,
+    return joints, {
         f"{name}-crest": add(pelvis, mul(f.up, 0.12), mul(f.side, sign * 0.11)),
         f"{name}-trochanter": on_thigh(0.1, thigh_side, 0.05),
         f"{name}-sacrum": add(pelvis, mul(f.up, 0.08), mul(f.front, -0.08), mul(f.side, sign * 0.05)),
@@ -212,30 +232,81 @@ def _limb_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, should
     }
 
 
+def _arm_points(f: Frame, name: str, sign: int, limb: Limb, shoulders: Vec) -> dict[str, Vec]:
+    """One side's shoulder, elbow and hand."""
+    down = mul(f.up, -1)
+    upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
+    shoulder = _along(shoulders, f.side, sign * SHOULDERS)
+    elbow = _along(shoulder, upper, UPPER_ARM)
+    shoulder_at, elbow_at, hand_at = _ARM_NAMES[name]
+    return {shoulder_at: shoulder, elbow_at: elbow, hand_at: _along(elbow, fore, FOREARM)}
+
+
 def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
     """Every joint and landmark in metres, world y up, with the lowest body point on the floor (y = 0).
 
-    Without landmarks, the limbs' muscle-tint landmarks are left out: the checks
-    (generator/check/pose_rules.py) need only the joints and the trunk's points,
+    Without landmarks, the muscle-tint landmarks are left out, all but back-high
+    (under the shoulder blades, where a bench goes): the checks
+    (generator/check/pose_rules.py) need only the joints and those points,
     which are the same numbers either way."""
-    f = trunk_frame(pose)
+    points = _body_points(pose, landmarks).points
+    floor = lowest(points)
+    return {name: (x, y - floor, z) for name, (x, y, z) in points.items()}
+
+
+_LEG_ANGLES = attrgetter("hip", "hip_out", "hip_turn", "knee", "ankle")  # what a leg's points depend on, with the trunk
+_ARM_ANGLES = attrgetter("shoulder", "shoulder_out", "shoulder_turn", "elbow")
+# The names of the landmarks a leg builds, by side, and of the trunk's points (with and without the landmarks).
+_LEG_MARKS = {s: tuple(f"{s}-{j}" for j in ("crest", "trochanter", "sacrum", "seat", "quad-top", "quad-low", "ham-top", "ham-low", "add-top", "add-low",
+                                            "calf-top", "calf-low")) for s in SIDES}
+_TRUNK = {True: ("pelvis", "shoulders", "head", "core-low", "core-high", "back-low", "back-high"), False: ("pelvis", "shoulders", "head", "back-high")}
+
+
+class _Built(NamedTuple):
+    """A pose's points as built (the pelvis at the origin), and its trunk's frame: what the next frame takes over."""
+
+    pose: Pose
+    frame: Frame
+    points: dict[str, Vec]
+
+
+def _body_points(pose: Pose, landmarks: bool, like: _Built | None = None) -> _Built:
+    """world_points before the body is set on the floor: the pelvis at the origin.
+
+    like, the frame before: with the same trunk angles, its trunk is taken over, and so is each leg and arm whose
+    angles are the same too (equal angles give the same numbers, to the bit), as most are from frame to frame.
+    Each side's points come in the order _leg_points and _arm_points give them: leg joints, arm joints, landmarks."""
+    same_trunk = like is not None and (like.pose.base, like.pose.trunk, like.pose.trunk_side) == (pose.base, pose.trunk, pose.trunk_side)
+    before = like if same_trunk else None
+    f = before.frame if before is not None else trunk_frame(pose)
     pelvis: Vec = (0.0, 0.0, 0.0)
     shoulders = mul(f.up, TRUNK)
-    # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
-    neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
-    points = {
-        "pelvis": pelvis,
-        "shoulders": shoulders,
-        "head": add(shoulders, mul(neck, NECK)),
-        "core-low": add(mul(f.up, 0.08), mul(f.front, 0.07)),
-        "core-high": add(mul(f.up, 0.38), mul(f.front, 0.07)),
-        "back-low": add(mul(f.up, 0.08), mul(f.front, -0.07)),
-        "back-high": add(mul(f.up, 0.38), mul(f.front, -0.07)),
-    }
+    if before is not None:
+        points = {n: before.points[n] for n in _TRUNK[landmarks]}
+    else:
+        # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
+        neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
+        points = {"pelvis": pelvis, "shoulders": shoulders, "head": _along(shoulders, neck, NECK)}
+        if landmarks:
+            points["core-low"] = _along(mul(f.up, 0.08), f.front, 0.07)
+            points["core-high"] = _along(mul(f.up, 0.38), f.front, 0.07)
+            points["back-low"] = _along(mul(f.up, 0.08), f.front, -0.07)
+        points["back-high"] = _along(mul(f.up, 0.38), f.front, -0.07)
     for name, sign in SIDES.items():
-        points.update(_limb_points(f, name, sign, getattr(pose, name), pelvis, shoulders, landmarks))
-    floor = min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
-    return {name: (p[0], p[1] - floor, p[2]) for name, p in points.items()}
+        limb = getattr(pose, name)
+        was = getattr(before.pose, name) if before is not None else None
+        if before is not None and _LEG_ANGLES(was) == _LEG_ANGLES(limb):
+            leg = {n: before.points[n] for n in _LEG_NAMES[name]}
+            marks = {n: before.points[n] for n in _LEG_MARKS[name]} if landmarks else {}
+        else:
+            leg, marks = _leg_points(f, name, sign, limb, pelvis, landmarks)
+        points.update(leg)
+        if before is not None and _ARM_ANGLES(was) == _ARM_ANGLES(limb):
+            points.update({n: before.points[n] for n in _ARM_NAMES[name]})
+        else:
+            points.update(_arm_points(f, name, sign, limb, shoulders))
+        points.update(marks)
+    return _Built(pose, f, points)
 
 
 @dataclass(frozen=True)
@@ -282,49 +353,107 @@ def joint_positions(pose: Pose) -> dict[str, Point]:
 
 
 _LIMB_FIELDS = tuple(f.name for f in fields(Limb))
+_limb_angles = attrgetter(*_LIMB_FIELDS)  # a limb's angles in field order, in one call
+# `between` builds a Pose from these, faster than dataclasses.replace; a new field must be interpolated (or copied) there.
+assert tuple(f.name for f in fields(Pose)) == ("base", "view", "trunk", "trunk_side", "working", "other")
 
 
-def _lerp_limb(a: Limb, b: Limb, t: float) -> Limb:
+def _lerp_limb(a: Limb, b: Limb) -> Callable[[float], Limb]:
+    """The limb a fraction t of the way from a to b, angle by angle: x + (y - x) * t, each y - x taken once."""
     if a == b:
-        return a
-    return Limb(**{name: getattr(a, name) + (getattr(b, name) - getattr(a, name)) * t for name in _LIMB_FIELDS})
+        return lambda t: a
+    xs = _limb_angles(a)
+    ds = [y - x for x, y in zip(xs, _limb_angles(b), strict=True)]
+    return lambda t: Limb(*[x + d * t for x, d in zip(xs, ds, strict=True)])
+
+
+def _path(start: Pose, end: Pose) -> Callable[[float], Pose]:
+    """between(start, end, t) for any t, the differences taken once (the same sums)."""
+    trunk, trunk_side = end.trunk - start.trunk, end.trunk_side - start.trunk_side
+    working, other = _lerp_limb(start.working, end.working), _lerp_limb(start.other, end.other)
+    return lambda t: Pose(start.base, start.view, start.trunk + trunk * t, start.trunk_side + trunk_side * t, working(t), other(t))
 
 
 def between(start: Pose, end: Pose, t: float) -> Pose:
     """The pose a fraction t of the way from start to end, angle by angle."""
-    return replace(
-        start, trunk=start.trunk + (end.trunk - start.trunk) * t, trunk_side=start.trunk_side + (end.trunk_side - start.trunk_side) * t,
-        working=_lerp_limb(start.working, end.working, t), other=_lerp_limb(start.other, end.other, t),
-    )
+    return _path(start, end)(t)
 
 
 def poses_between(pair: PosePair, steps: int = STEPS) -> list[Pose]:
     """steps + 1 poses from start to end, eased; through `via` (at the middle frame) when there is one."""
-    out = []
-    for i in range(steps + 1):
-        t = i / steps
-        if pair.via is None:
-            out.append(between(pair.start, pair.end, t * t * (3 - 2 * t)))
-        else:
-            out.append(between(pair.start, pair.via, 2 * t) if t <= 0.5 else between(pair.via, pair.end, 2 * t - 1))
-    return out
+    times = [i / steps for i in range(steps + 1)]
+    if pair.via is None:
+        path = _path(pair.start, pair.end)
+        return [path(t * t * (3 - 2 * t)) for t in times]
+    first, second = _path(pair.start, pair.via), _path(pair.via, pair.end)
+    return [first(2 * t) if t <= 0.5 else second(2 * t - 1) for t in times]
 
 
 def frames(pair: PosePair, steps: int = STEPS, poses: list[Pose] | None = None, landmarks: bool = True) -> list[dict[str, Vec]]:
     """World points of `poses_between` (or of the poses given), each moved so the planted joint stays where the start has it."""
-    out: list[dict[str, Vec]] = []
-    for pose in poses if poses is not None else poses_between(pair, steps):
-        points = world_points(pose, landmarks)
-        if out:
-            shift = add(out[0][pair.planted], mul(points[pair.planted], -1))
-            points = {name: add(p, shift) for name, p in points.items()}
-        out.append(points)
+    return [p.frame() for p in placements(pair, poses if poses is not None else poses_between(pair, steps), landmarks)]
+
+
+class Placed(NamedTuple):
+    """A frame before it is made: a pose's points as built (the pelvis at the origin), and how `frames` moves them:
+    down by floor, as world_points sets the lowest body point on the floor, then (after the start) by shift, so the
+    planted joint stays where the start has it. Made in one pass over the points, with the same sums."""
+
+    points: dict[str, Vec]
+    low: float  # the lowest joint's height as built
+    floor: float
+    shift: Vec | None = None
+
+    def frame(self, lift: float | None = None) -> dict[str, Vec]:
+        """The frame `frames` makes, raised by lift if one is given (as generator/draw/facts.py sets a figure on the floor)."""
+        floor, shift = self.floor, self.shift
+        if shift is None:  # world_points
+            if lift is None:
+                return {name: (x, y - floor, z) for name, (x, y, z) in self.points.items()}
+            return {name: (x, y - floor + lift, z) for name, (x, y, z) in self.points.items()}
+        sx, sy, sz = shift  # then add(p, shift)
+        if lift is None:
+            return {name: (0.0 + x + sx, 0.0 + (y - floor) + sy, 0.0 + z + sz) for name, (x, y, z) in self.points.items()}
+        return {name: (0.0 + x + sx, 0.0 + (y - floor) + sy + lift, 0.0 + z + sz) for name, (x, y, z) in self.points.items()}
+
+    def height(self, y: float) -> float:
+        """Where the frame puts a height y of the points as built."""
+        return y - self.floor if self.shift is None else 0.0 + (y - self.floor) + self.shift[1]
+
+    def lowest(self) -> float:
+        """lowest(self.frame()), without making the frame: each sum in `height` keeps heights in order, so the lowest
+        joint placed is the lowest placed joint, to the bit (the sums give -0.0 only for a -0.0 itself, never beside
+        a 0.0 from another height)."""
+        return min(self.height(self.low), self.height(self.points["head"][1]) - HEAD)
+
+
+def placements(pair: PosePair, poses: Sequence[Pose], landmarks: bool = True) -> list[Placed]:
+    """Each pose's points as built, and how `frames` moves them (see Placed)."""
+    out: list[Placed] = []
+    built: _Built | None = None
+    for pose in poses:
+        built = _body_points(pose, landmarks, built)
+        points = built.points
+        low = min(map(_height, _joints_of(points)))
+        floor = min(low, points["head"][1] - HEAD)  # lowest(points)
+        if not out:
+            out.append(Placed(points, low, floor))
+            continue
+        # shift = add(the start frame's planted joint, mul(this frame's, -1)), both as world_points gives them
+        px, py, pz = points[pair.planted]
+        fx, fy, fz = out[0].points[pair.planted]
+        fy = fy - out[0].floor
+        out.append(Placed(points, low, floor, (0.0 + fx + px * -1, 0.0 + fy + (py - floor) * -1, 0.0 + fz + pz * -1)))
     return out
+
+
+_joints_of = itemgetter(*JOINTS)  # a frame's joints, in the order of JOINTS
+_height = itemgetter(1)
 
 
 def lowest(points: Mapping[str, Vec]) -> float:
     """The height of the lowest body point: below 0 means through the floor."""
-    return min(min(points[j][1] for j in JOINTS), points["head"][1] - HEAD)
+    return min(min(map(_height, _joints_of(points))), points["head"][1] - HEAD)
 
 
 def mid(a: Vec, b: Vec, t: float = 0.5) -> Vec:

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from operator import itemgetter
 
 from generator.draw.body import body_parts
 from generator.draw.equipment import furniture, kit_parts, pulley_of
@@ -27,6 +27,8 @@ GAP = 0.12  # metres between panels
 MARGIN = 0.06
 # The points whose path the arrow can show, and how much each is preferred.
 MOVERS = {"working-ankle": 1.0, "working-knee": 1.1, "other-ankle": 1.0, "other-knee": 1.0, "pelvis": 1.3, "shoulders": 0.6, "working-hand": 0.5}
+_MOVERS_OF = itemgetter(*MOVERS)  # a frame's candidate movers, in the order of MOVERS
+_MOVER_NAMES = tuple(MOVERS)
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,9 @@ def mover(pair: PosePair, points: Sequence[Mapping[str, Vec]]) -> str:
     """The joint the arrow follows: `moves:` when the pose names it, else the one whose path is longest (weighted by MOVERS)."""
     if pair.moves:
         return pair.moves
-
-    def length(j: str) -> float:
-        return sum(math.dist(a[j], b[j]) for a, b in pairwise(points))
-
-    return max(MOVERS, key=lambda j: length(j) * MOVERS[j])
+    tracks = zip(*map(_MOVERS_OF, points), strict=True)  # each candidate's place in frame after frame
+    weighted = [sum(map(math.dist, track, track[1:])) * weight for track, weight in zip(tracks, MOVERS.values(), strict=True)]
+    return _MOVER_NAMES[weighted.index(max(weighted))]  # the first of the longest, as max() picks
 
 
 _PATH_DATA = re.compile(r' d="([^"]+)"')
