@@ -88,7 +88,10 @@ class SizeResult:
     exercises: int = 0
     files: int = 0
     validate_load_s: float = 0.0
-    validate_load_cpu: float = 0.0
+    validate_load_cpu: float = 0.0  # with the forked child's CPU time
+    validate_forked: bool = False  # whether the wording rules ran beside the others (generator/check/side_by_side.py)
+    validate_one_s: float = 0.0  # in one process (HIPDIPS_CORES=1)
+    validate_one_cpu: float = 0.0
     validate_cli_s: float = 0.0
     validate_cli_kib: int = 0
     generate_s: float = 0.0
@@ -133,6 +136,7 @@ class Generator:
 
     def __init__(self, base: Path):
         sys.path.insert(0, str(base))
+        from generator.check.side_by_side import CORES, may_fork
         from generator.check.validate import load
         from generator.link import link
         from generator.pipeline import generate
@@ -143,6 +147,8 @@ class Generator:
 
         self.generate: Callable[..., Any] = generate
         self.load: Callable[[Path], Any] = load
+        self.may_fork: Callable[[], bool] = may_fork
+        self.one_core = CORES
         self.link: Callable[..., Any] = link
         self.render: Callable[..., Any] = render
         self.plan: Callable[..., Any] = plan_weeks
@@ -179,7 +185,13 @@ def measure_validation(result: SizeResult, root: Path, gen: Generator, repeat: i
         first = sorted(loaded.errors, key=lambda e: e.code == "HD301")[:20]  # the cause before the unknown ids it leads to
         raise SystemExit("synthetic library is invalid:\n" + "\n".join(e.format() for e in first))
     result.exercises = len(loaded.library.exercises)
+    result.validate_forked = gen.may_fork()
     result.validate_load_s, result.validate_load_cpu = median_time(lambda: gen.load(root), repeat)
+    os.environ[gen.one_core] = "1"
+    try:
+        result.validate_one_s, result.validate_one_cpu = median_time(lambda: gen.load(root), repeat)
+    finally:
+        del os.environ[gen.one_core]
     runs = [run_child([sys.executable, "-m", "generator", "validate"], root) for _ in range(repeat)]
     result.validate_cli_s = statistics.median(r.seconds for r in runs)
     result.validate_cli_kib = max(r.peak_kib for r in runs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +37,16 @@ class DataError:
     message: str
     hint: str = ""
     fix: Fix | None = field(default=None, compare=False)  # the hint as a machine-applicable edit, when there is one
+
+    def plain(self) -> tuple[Any, ...]:
+        """The error as plain data, which `from_plain` turns back (validation sends errors between processes)."""
+        fix = None if self.fix is None else (self.fix.path, self.fix.line, self.fix.old, self.fix.new)
+        return (self.path, self.line, self.col, self.code, self.message, self.hint, fix)
+
+    @classmethod
+    def from_plain(cls, data: tuple[Any, ...]) -> DataError:
+        path, line, col, code, message, hint, fix = data
+        return cls(path, line, col, code, message, hint, fix=None if fix is None else Fix(*fix))
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

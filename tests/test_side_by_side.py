@@ -1,11 +1,13 @@
 """Validation may run the wording rules in a forked child (generator/check/side_by_side.py):
-the errors must be the same as in one process, and a child that fails must cost nothing."""
+the errors must be the same as in one process, and a child that fails must cost nothing.
+The fixture library is far below FORK_FROM files, so these tests ask for the fork (HIPDIPS_CORES=2)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,8 +37,8 @@ def test_the_broken_cases_are_in_the_corpus() -> None:
 def test_validate_gives_the_same_errors_in_one_process_and_in_two(library: Path) -> None:
     for name in BROKEN:
         next(case for case in CASES if case.name == name).apply(library)
-    two = run_cli("validate", root=library)
-    one = run_cli("validate", root=library, env={**os.environ, side_by_side.ONE_CORE: "1"})
+    two = run_cli("validate", root=library, env={**os.environ, side_by_side.CORES: "2"})
+    one = run_cli("validate", root=library, env={**os.environ, side_by_side.CORES: "1"})
     assert two.code == one.code == 1
     assert two.err == one.err
     codes = {line.split(" ")[1] for line in two.err.splitlines()[:-1]}
@@ -46,8 +48,9 @@ def test_validate_gives_the_same_errors_in_one_process_and_in_two(library: Path)
 def in_a_fresh_process(code: str, *args: str) -> list[str]:
     """Run `code` in a new Python process: a test process has threads of its own (pytest-xdist's),
     so validation never forks inside it; a fresh process has one thread and may."""
-    prelude = "import os, sys\nfrom generator.check import side_by_side\nfrom generator.errors import DataError\nassert side_by_side.may_fork(), 'no fork here'\n"
-    done = subprocess.run([sys.executable, "-c", prelude + code, *args], cwd=REPO, capture_output=True, text=True, check=False)
+    prelude = "import os, sys\nfrom generator.check import side_by_side\nfrom generator.errors import DataError\nassert side_by_side.may_fork(files=1), 'no fork here'\n"
+    env = {**os.environ, side_by_side.CORES: "2"}
+    done = subprocess.run([sys.executable, "-c", prelude + code, *args], cwd=REPO, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()
 
@@ -66,12 +69,13 @@ def test_load_in_two_processes_agrees_with_one(library: Path) -> None:
 CHILD = """
 parent = os.getpid()
 def error(message): return DataError("exercises/clam.yml", 1, 1, "HD999", message)
+def both(here, beside): return side_by_side.side_by_side(here, beside, files=1, pack=DataError.plain, unpack=DataError.from_plain)
 """
 
 
 @two_cores
 def test_the_child_runs_its_part_and_sends_back_its_errors() -> None:
-    code = CHILD + "found = side_by_side.side_by_side(lambda: [error(f'here {os.getpid() == parent}')], lambda: [error(f'beside {os.getpid() == parent}')])\nprint([e.message for e in found])"
+    code = CHILD + "found = both(lambda: [error(f'here {os.getpid() == parent}')], lambda: [error(f'beside {os.getpid() == parent}')])\nprint([e.message for e in found])"
     assert in_a_fresh_process(code) == ["['here True', 'beside False']"]
 
 
@@ -82,7 +86,7 @@ def beside():
     if os.getpid() != parent:
         raise RuntimeError("the child fails")
     return [error("beside, run again here")]
-print([e.message for e in side_by_side.side_by_side(lambda: [error("here")], beside)])
+print([e.message for e in both(lambda: [error("here")], beside)])
 """
     assert in_a_fresh_process(code) == ["['here', 'beside, run again here']"]
 
@@ -94,7 +98,7 @@ def beside():
     if os.getpid() != parent:
         os._exit(3)
     return [error("beside, run again here")]
-print([e.message for e in side_by_side.side_by_side(lambda: [], beside)])
+print([e.message for e in both(lambda: [], beside)])
 """
     assert in_a_fresh_process(code) == ["['beside, run again here']"]
 
@@ -105,7 +109,7 @@ def test_a_part_that_fails_everywhere_raises_its_own_error_here() -> None:
 def beside():
     raise ValueError("a bug in a rule")
 try:
-    side_by_side.side_by_side(lambda: [], beside)
+    both(lambda: [], beside)
 except ValueError as exc:
     print("raised:", exc)
 """
@@ -116,21 +120,26 @@ except ValueError as exc:
 def test_a_child_with_much_to_say_does_not_block_on_a_full_pipe() -> None:
     code = CHILD + """
 many = [error("x" * 200 + str(i)) for i in range(5000)]  # about 1 MB pickled, far past a pipe's buffer
-print(side_by_side.side_by_side(lambda: [], lambda: many) == many)
+print(both(lambda: [], lambda: many) == many)
 """
     assert in_a_fresh_process(code) == ["True"]
 
 
-def test_validation_does_not_fork_in_a_process_with_threads() -> None:
+def both_here(here: Callable[[], list[DataError]], beside: Callable[[], list[DataError]], files: int = 1) -> list[DataError]:
+    return side_by_side.side_by_side(here, beside, files=files, pack=DataError.plain, unpack=DataError.from_plain)
+
+
+def test_validation_does_not_fork_in_a_process_with_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
+    monkeypatch.setenv(side_by_side.CORES, "2")
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
     try:
-        assert not side_by_side.may_fork()
+        assert not side_by_side.may_fork(files=1)
         parent = os.getpid()
-        found = side_by_side.side_by_side(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")])
+        found = both_here(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")])
         assert [e.message for e in found] == ["here", "beside True"]
     finally:
         stop.set()
@@ -138,7 +147,21 @@ def test_validation_does_not_fork_in_a_process_with_threads() -> None:
 
 
 def test_one_core_is_asked_for_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(side_by_side.ONE_CORE, "1")
+    monkeypatch.setenv(side_by_side.CORES, "1")
+    assert not side_by_side.may_fork(files=10_000)
     parent = os.getpid()
-    found = side_by_side.side_by_side(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")])
+    found = both_here(lambda: [error("here")], lambda: [error(f"beside {os.getpid() == parent}")], files=10_000)
     assert [e.message for e in found] == ["here", "beside True"]
+
+
+def test_a_small_library_is_checked_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(side_by_side.CORES, raising=False)
+    assert not side_by_side.may_fork(files=side_by_side.FORK_FROM - 1)
+
+
+def test_an_error_comes_back_from_plain_data_as_it_was() -> None:
+    from generator.errors import Fix
+
+    for sent in (error("plain"), DataError("a.yml", 3, 4, "HD301", "unknown id", "did you mean b?", fix=Fix("a.yml", 3, "x", "y"))):
+        back = DataError.from_plain(sent.plain())
+        assert back == sent and back.fix == sent.fix and back.hint == sent.hint

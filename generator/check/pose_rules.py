@@ -24,8 +24,9 @@ from typing import Any
 from generator.document import Document
 from generator.draw.equipment import _flat, bench_top, seat_top
 from generator.draw.facts import FACTS, LIFTS, Drawn, Points, holds, measured, placed_figure
-from generator.draw.kinematics import BASES, JOINTS, UP, Placed, Vec, add, camera, cross, dot, mul, poses_between, trunk_frame, unit
+from generator.draw.kinematics import BASES, JOINTS, Placed, camera, poses_between, trunk_frame
 from generator.draw.panels import mover
+from generator.draw.vectors import UP, Vec, add, cross, dot, mul, unit
 from generator.errors import DataError
 from generator.model import Exercise, Limb, PosePair
 

@@ -1,29 +1,34 @@
-"""Two independent parts of the checks, run side by side on two cores where that is safe.
+"""Validation on two cores: the wording rules run in a forked child beside the other checks.
 
 Once every file is read and built, the checks fall into parts that share nothing but
-what was read: the wording rules on one side, the figures' checks and the other
-cross-file rules on the other (about the same work at 1,000 exercises). Where the process may fork (POSIX, one thread, two or
-more cores free to it), the second part runs in a forked child: it inherits what was
-read as it stands, with nothing copied up front or pickled, and sends back only its
-errors. Anywhere else, or if the child fails for any reason, the second part runs
-here after the first. Either way the errors are the same; only the wall time differs
-(at 1,000 exercises the checks after reading are about two thirds of `validate`).
+what was read. The child runs the wording rules over what it inherited (nothing is
+copied up front or pickled) while this process checks the figures and runs the other
+rules (about the same work at 1,000 exercises); the child sends back only its errors,
+as plain data (marshal). Reading itself stays in one process: a child that read a share
+of the files and sent them back (marshal, several times faster than pickle) saved nothing
+measurable on a two-core machine, since packing and unpacking ate what it won.
 
-`HIPDIPS_CORES=1` in the environment keeps everything in one process.
+A child is forked only where that is safe and pays: on POSIX, in a process with one
+thread (a lock another thread held at the fork would stay locked in the child for
+good), with two cores free, and for a library of FORK_FROM files or more (below that
+a fork costs more than it saves). Anywhere else, or if a child fails for any reason,
+its part runs here after the rest. Either way the results are the same; only the wall
+time differs. `HIPDIPS_CORES=1` in the environment keeps everything in one process;
+`HIPDIPS_CORES=2` forks whatever the library's size (the tests use it).
 """
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Callable
+from typing import Any, TypeVar
 
-from generator.errors import DataError
-
-Part = Callable[[], list[DataError]]
-ONE_CORE = "HIPDIPS_CORES"
+Done = TypeVar("Done")
+CORES = "HIPDIPS_CORES"
+FORK_FROM = 400  # data files; at about 300 a fork saved nothing on a two-core machine, at 1,000 it saves a third
 
 
 def cores_free() -> int:
@@ -41,36 +46,44 @@ def threads() -> int:
         return threading.active_count()
 
 
-def may_fork() -> bool:
-    """Forking is safe only in a process with one thread: a lock another thread held
-    at the fork would stay locked in the child for good."""
-    return hasattr(os, "fork") and os.environ.get(ONE_CORE) != "1" and cores_free() > 1 and threading.active_count() == 1 and threads() == 1
+def may_fork(files: int = FORK_FROM) -> bool:
+    """Whether a part of the work on `files` data files goes to a forked child."""
+    asked = os.environ.get(CORES, "")
+    if asked == "1" or (asked != "2" and files < FORK_FROM):
+        return False
+    return hasattr(os, "fork") and cores_free() > 1 and threading.active_count() == 1 and threads() == 1
 
 
-def side_by_side(here: Part, beside: Part) -> list[DataError]:
-    """The errors of both parts: `beside` in a forked child while `here` runs in this process."""
-    if not may_fork():
-        return here() + beside()
+def in_child(here: Callable[[], Done], beside: Callable[[], Any], *, files: int) -> tuple[Done, Any | None]:
+    """here() in this process and beside() in a forked child at the same time. Returns here's
+    result and beside's, or None for beside's when there was no child or it failed: the
+    caller then runs that part itself. beside's result must be plain data (marshal)."""
+    if not may_fork(files):
+        return here(), None
     reading, writing = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
     child = os.fork()
-    if child == 0:  # the child: run `beside`, send its errors, and leave without any clean-up
+    if child == 0:  # the child: do its part, send it, and leave without any clean-up
         os.close(reading)
         status = 1
         try:
             with os.fdopen(writing, "wb") as out:
-                pickle.dump(beside(), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(marshal.dumps(beside()))
             status = 0
         finally:
             os._exit(status)
     os.close(writing)
     try:
-        found = here()
+        done = here()
     finally:
         with os.fdopen(reading, "rb") as answer:
             sent = answer.read()  # read to the end before waiting: a full pipe would block the child
         _, status = os.waitpid(child, 0)
-    if status != 0 or not sent:
-        return found + beside()  # the child failed: run it here, where an exception shows as usual
-    return found + pickle.loads(sent)
+    return done, (marshal.loads(sent) if status == 0 and sent else None)
+
+
+def side_by_side(here: Callable[[], list[Done]], beside: Callable[[], list[Done]], *, files: int, pack: Callable[[Done], Any], unpack: Callable[[Any], Done]) -> list[Done]:
+    """here() + beside(), beside() in a forked child while here() runs."""
+    done, sent = in_child(here, lambda: [pack(each) for each in beside()], files=files)
+    return done + (beside() if sent is None else [unpack(each) for each in sent])

@@ -67,7 +67,7 @@ def _s(value: Any) -> str:
 
 
 def _t(value: Any) -> tuple[str, ...]:
-    return tuple(str(v) for v in value or ())
+    return tuple(map(str, value or ()))
 
 
 def _dose(data: dict[str, Any]) -> Dose:
@@ -234,7 +234,8 @@ def _load(root: Path) -> Loaded:
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
     claimed: dict[str, dict[str, list[Document]]] = {kind: {} for kind in COLLECTIONS}
     posed: list[tuple[Document, Exercise]] = []  # exercises whose figure is checked
-    for kind, file in _discover(root):
+    found = list(_discover(root))
+    for kind, file in found:
         display = file.relative_to(root).as_posix()
         if kind == "stray":
             errors.append(DataError(display, 1, 1, "HD116", f"'{file.name}' is not read: data files end in .yml", f"rename it to {file.stem}.yml"))
@@ -306,7 +307,7 @@ def _load(root: Path) -> Loaded:
         figures = [error for document, item in posed for error in pose_rules.check_pose(document, item)]
         return figures + registry.check(ctx, others) + _copies_checked(copies, library, documents, frozen_known, root)
 
-    errors.extend(side_by_side(figures_and_other_rules, lambda: registry.check(ctx, registry.WORDING_RULES)))
+    errors.extend(side_by_side(figures_and_other_rules, lambda: registry.check(ctx, registry.WORDING_RULES), files=len(found), pack=DataError.plain, unpack=DataError.from_plain))
     notes = tuple(note for document in documents.values() for note in document.notes) + _unlisted(root, library)
     return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))), notes)
 

@@ -16,8 +16,9 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.draw.kinematics import SIDES, Camera, Frame, Point, Vec, add, dot, mul, trunk_frame, unit
+from generator.draw.kinematics import SIDES, Camera, Frame, trunk_frame
 from generator.draw.paths import FAR_INK, FAR_SKIN, INK, MUSCLE, SKIN, Part, capsule, circle, ellipse, outlined, smooth
+from generator.draw.vectors import Point, Vec, add, dot, mul, unit
 from generator.model import Pose
 
 # Trunk cross-sections: (height above the hip joints along the trunk, half width, half depth, forward shift), metres.

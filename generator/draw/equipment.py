@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from generator.draw.kinematics import SIDES, UP, Camera, Vec, add, cross, mid, mul, trunk_frame, unit
+from generator.draw.kinematics import SIDES, Camera, trunk_frame
 from generator.draw.paths import BAND, KIT_INK, METAL, PAD, WOOD, Part, box, capsule, disc, line
+from generator.draw.vectors import UP, Vec, add, cross, mid, mul, unit
 from generator.model import Pose, PosePair
 
 PLATE = 0.2  # barbell plate radius, metres

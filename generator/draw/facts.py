@@ -16,7 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.draw.body import surface_lowest
-from generator.draw.kinematics import UP, Placed, Vec, add, cross, dot, mul, placements, poses_between, trunk_frame, unit
+from generator.draw.kinematics import Placed, placements, poses_between, trunk_frame
+from generator.draw.vectors import UP, Vec, add, cross, dot, mul, unit
 from generator.model import Pose, PosePair
 
 Points = Mapping[str, Vec]

@@ -49,10 +49,8 @@ from dataclasses import dataclass, fields, replace
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
+from generator.draw.vectors import UP, Point, Vec, along, rotated, add, cross, dot, mul, rot, unit
 from generator.model import Limb, Pose, PosePair
-
-Vec = tuple[float, float, float]
-Point = tuple[float, float]
 
 # Segment lengths in metres.
 PELVIS, TRUNK, NECK, HEAD = 0.09, 0.50, 0.15, 0.10
@@ -60,7 +58,6 @@ SHOULDERS, UPPER_ARM, FOREARM = 0.17, 0.28, 0.27
 THIGH, SHIN, FOOT = 0.44, 0.43, 0.15
 SIDES = {"working": 1, "other": -1}
 STEPS = 4  # frames from start to end
-UP: Vec = (0.0, 1.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -87,67 +84,6 @@ BASES: Mapping[str, Base] = {
 }
 
 JOINTS = ("pelvis", "shoulders", "head", *(f"{s}-{j}" for s in SIDES for j in ("hip", "knee", "ankle", "toe", "shoulder", "elbow", "hand")))
-
-
-# --- vectors -------------------------------------------------------------
-
-
-def add(*vs: Vec) -> Vec:
-    x = y = z = 0.0
-    for v in vs:
-        x += v[0]
-        y += v[1]
-        z += v[2]
-    return (x, y, z)
-
-
-def mul(v: Vec, k: float) -> Vec:
-    return (v[0] * k, v[1] * k, v[2] * k)
-
-
-def dot(a: Vec, b: Vec) -> float:
-    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
-
-
-def cross(a: Vec, b: Vec) -> Vec:
-    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
-
-
-def unit(v: Vec) -> Vec:
-    return mul(v, 1 / math.sqrt(dot(v, v)))
-
-
-def rot(v: Vec, axis: Vec, degrees: float) -> Vec:
-    """Rotate v about the unit vector axis (right hand rule), Rodrigues' formula."""
-    if not degrees:
-        return v
-    a = math.radians(degrees)
-    c, s = math.cos(a), math.sin(a)
-    (ax, ay, az), (vx, vy, vz) = axis, v
-    k = (ax * vx + ay * vy + az * vz) * (1 - c)  # written out: validation runs this for every pose
-    return (vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k)
-
-
-def _rotated(vs: list[Vec], axis: Vec, degrees: float) -> list[Vec]:
-    """`rot` of each of vs, by the same sums (so to the last bit the same numbers), the sine and cosine taken once.
-
-    A hip turns three directions by the same angles, and validation draws five frames of every pose."""
-    if not degrees:
-        return vs
-    a = math.radians(degrees)
-    c, s = math.cos(a), math.sin(a)
-    c1 = 1 - c
-    ax, ay, az = axis
-    out = []
-    for vx, vy, vz in vs:  # a loop, not a comprehension: cheaper for two or three vectors
-        k = (ax * vx + ay * vy + az * vz) * c1
-        out.append((vx * c + (ay * vz - az * vy) * s + ax * k, vy * c + (az * vx - ax * vz) * s + ay * k, vz * c + (ax * vy - ay * vx) * s + az * k))
-    return out
-
-
-def _along(p: Vec, v: Vec, k: float) -> Vec:
-    """add(p, mul(v, k)) in one call, summed as add sums (from 0.0, so a zero's sign comes out as before)."""
-    return (0.0 + p[0] + v[0] * k, 0.0 + p[1] + v[1] * k, 0.0 + p[2] + v[2] * k)
 
 
 # --- kinematics ----------------------------------------------------------
@@ -178,18 +114,18 @@ def trunk_frame(pose: Pose) -> Frame:
     base = BASES[pose.base]
     up, front = base.up, base.front
     side = cross(up, front)
-    up, front = _rotated([up, front], side, pose.trunk)
-    up, side = _rotated([up, side], front, -pose.trunk_side)
+    up, front = rotated([up, front], side, pose.trunk)
+    up, side = rotated([up, side], front, -pose.trunk_side)
     return Frame(up, front, side)
 
 
 def _swing(vs: list[Vec], f: Frame, turn: float, out: float, flex: float) -> list[Vec]:
     """f.flex(f.out(f.turn(v, turn), out), flex) of each of vs: the three rotations of a hip or a shoulder (an angle of 0 turns nothing)."""
     if turn:
-        vs = _rotated(vs, f.up, turn)
+        vs = rotated(vs, f.up, turn)
     if out:
-        vs = _rotated(vs, f.front, out)
-    return _rotated(vs, f.side, -flex) if flex else vs
+        vs = rotated(vs, f.front, out)
+    return rotated(vs, f.side, -flex) if flex else vs
 
 
 _LEG_NAMES = {s: tuple(f"{s}-{j}" for j in ("hip", "knee", "ankle", "toe")) for s in SIDES}  # named once, not for every frame
@@ -204,11 +140,11 @@ def _leg_points(f: Frame, name: str, sign: int, limb: Limb, pelvis: Vec, landmar
     if landmarks:
         leg += [f.front, mul(f.side, sign), f.flex(f.front, -limb.knee)]
     thigh, shin, foot, *across = _swing(leg, f, sign * limb.hip_turn, sign * limb.hip_out, limb.hip)
-    hip = _along(pelvis, f.side, sign * PELVIS)
-    knee = _along(hip, thigh, THIGH)
-    ankle = _along(knee, shin, SHIN)
+    hip = along(pelvis, f.side, sign * PELVIS)
+    knee = along(hip, thigh, THIGH)
+    ankle = along(knee, shin, SHIN)
     hip_at, knee_at, ankle_at, toe_at = _LEG_NAMES[name]
-    joints = {hip_at: hip, knee_at: knee, ankle_at: ankle, toe_at: _along(ankle, foot, FOOT)}
+    joints = {hip_at: hip, knee_at: knee, ankle_at: ankle, toe_at: along(ankle, foot, FOOT)}
     if not landmarks:
         return joints, {}
     thigh_front, thigh_side, shin_front = across
@@ -236,10 +172,10 @@ def _arm_points(f: Frame, name: str, sign: int, limb: Limb, shoulders: Vec) -> d
     """One side's shoulder, elbow and hand."""
     down = mul(f.up, -1)
     upper, fore = _swing([down, f.flex(down, limb.elbow)], f, sign * limb.shoulder_turn, sign * limb.shoulder_out, limb.shoulder)
-    shoulder = _along(shoulders, f.side, sign * SHOULDERS)
-    elbow = _along(shoulder, upper, UPPER_ARM)
+    shoulder = along(shoulders, f.side, sign * SHOULDERS)
+    elbow = along(shoulder, upper, UPPER_ARM)
     shoulder_at, elbow_at, hand_at = _ARM_NAMES[name]
-    return {shoulder_at: shoulder, elbow_at: elbow, hand_at: _along(elbow, fore, FOREARM)}
+    return {shoulder_at: shoulder, elbow_at: elbow, hand_at: along(elbow, fore, FOREARM)}
 
 
 def world_points(pose: Pose, landmarks: bool = True) -> dict[str, Vec]:
@@ -286,12 +222,12 @@ def _body_points(pose: Pose, landmarks: bool, like: _Built | None = None) -> _Bu
     else:
         # Lying on your back with the hips lifted (trunk < 0), the head stays on the floor.
         neck = trunk_frame(replace(pose, trunk=0)).up if pose.base == "supine" and pose.trunk < 0 else f.up
-        points = {"pelvis": pelvis, "shoulders": shoulders, "head": _along(shoulders, neck, NECK)}
+        points = {"pelvis": pelvis, "shoulders": shoulders, "head": along(shoulders, neck, NECK)}
         if landmarks:
-            points["core-low"] = _along(mul(f.up, 0.08), f.front, 0.07)
-            points["core-high"] = _along(mul(f.up, 0.38), f.front, 0.07)
-            points["back-low"] = _along(mul(f.up, 0.08), f.front, -0.07)
-        points["back-high"] = _along(mul(f.up, 0.38), f.front, -0.07)
+            points["core-low"] = along(mul(f.up, 0.08), f.front, 0.07)
+            points["core-high"] = along(mul(f.up, 0.38), f.front, 0.07)
+            points["back-low"] = along(mul(f.up, 0.08), f.front, -0.07)
+        points["back-high"] = along(mul(f.up, 0.38), f.front, -0.07)
     for name, sign in SIDES.items():
         limb = getattr(pose, name)
         was = getattr(before.pose, name) if before is not None else None
@@ -454,7 +390,3 @@ _height = itemgetter(1)
 def lowest(points: Mapping[str, Vec]) -> float:
     """The height of the lowest body point: below 0 means through the floor."""
     return min(min(map(_height, _joints_of(points))), points["head"][1] - HEAD)
-
-
-def mid(a: Vec, b: Vec, t: float = 0.5) -> Vec:
-    return add(mul(a, 1 - t), mul(b, t))

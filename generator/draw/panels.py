@@ -17,8 +17,9 @@ from operator import itemgetter
 from generator.draw.body import body_parts
 from generator.draw.equipment import furniture, kit_parts, pulley_of
 from generator.draw.facts import drawn
-from generator.draw.kinematics import SIDES, Camera, Point, Vec, camera
+from generator.draw.kinematics import SIDES, Camera, camera
 from generator.draw.paths import SCALE, Part, arrow, n
+from generator.draw.vectors import Point, Vec
 from generator.model import Exercise, Pose, PosePair
 
 PHONE_W, PHONE_H = 380, 330  # CSS px the picture may fill at 412 px wide (the page's side padding off; 40 % of 915 less the one-line caption and a label)

@@ -12,7 +12,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.draw.kinematics import Camera, Point, Vec, add, mul
+from generator.draw.kinematics import Camera
+from generator.draw.vectors import Point, Vec, add, mul
 
 SCALE = 100  # SVG user units per metre
 INK = "#333"  # outline of the near side
