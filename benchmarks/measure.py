@@ -311,7 +311,7 @@ def measure_changes(result: SizeResult, root: Path, gen: Generator, synthetic: S
     own = f"exercises/{ident}.md"
     showing = pages_showing(out, ident)
     edits = (
-        ("a mistake's fix reworded", "Shorten the range until", "Make the range smaller until", (own,)),
+        ("a mistake's fix reworded", "Shorten the range of the", "Make the range smaller in the", (own,)),
         ("name changed", f"name: {q(exercise_name(k))}", f"name: {q(exercise_name(k) + ' (renamed)')}", showing),
     )
     for label, old, new, expected in edits:

@@ -56,7 +56,7 @@ def body_error(file: str, body: str, first_line: int, offset: int, code: str, me
 
 
 # Where a text is written: its file, its path, and the document or page that holds it.
-Place = tuple[str, JsonPath, "Document | None", "Page | None"]
+Place = tuple[str, JsonPath, Document | None, Page | None]
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,6 @@ class Written:
             if test(words):
                 for file, path, document, page in places:
                     yield Text(file, path, words, document, page)
-
 
     def in_files(self, test: Callable[[str], bool]) -> Iterator[tuple[str, JsonPath, str, Document]]:
         """(file, path, text, document) of each place in a data file (or front matter) whose text
