@@ -148,7 +148,7 @@ class Generator:
         self.generate: Callable[..., Any] = generate
         self.load: Callable[[Path], Any] = load
         self.may_fork: Callable[[], bool] = may_fork
-        self.one_core = CORES
+        self.cores_setting = CORES  # the environment variable that keeps validation in one process
         self.link: Callable[..., Any] = link
         self.render: Callable[..., Any] = render
         self.plan: Callable[..., Any] = plan_weeks
@@ -187,11 +187,15 @@ def measure_validation(result: SizeResult, root: Path, gen: Generator, repeat: i
     result.exercises = len(loaded.library.exercises)
     result.validate_forked = gen.may_fork()
     result.validate_load_s, result.validate_load_cpu = median_time(lambda: gen.load(root), repeat)
-    os.environ[gen.one_core] = "1"
+    before = os.environ.get(gen.cores_setting)
+    os.environ[gen.cores_setting] = "1"
     try:
         result.validate_one_s, result.validate_one_cpu = median_time(lambda: gen.load(root), repeat)
     finally:
-        del os.environ[gen.one_core]
+        if before is None:
+            del os.environ[gen.cores_setting]
+        else:
+            os.environ[gen.cores_setting] = before
     runs = [run_child([sys.executable, "-m", "generator", "validate"], root) for _ in range(repeat)]
     result.validate_cli_s = statistics.median(r.seconds for r in runs)
     result.validate_cli_kib = max(r.peak_kib for r in runs)
