@@ -147,7 +147,7 @@ class Generator:
 
         self.generate: Callable[..., Any] = generate
         self.load: Callable[[Path], Any] = load
-        self.may_fork: Callable[[], bool] = may_fork
+        self.may_fork: Callable[[int], bool] = may_fork
         self.cores_setting = CORES  # the environment variable that keeps validation in one process
         self.link: Callable[..., Any] = link
         self.render: Callable[..., Any] = render
@@ -185,7 +185,7 @@ def measure_validation(result: SizeResult, root: Path, gen: Generator, repeat: i
         first = sorted(loaded.errors, key=lambda e: e.code == "HD301")[:20]  # the cause before the unknown ids it leads to
         raise SystemExit("synthetic library is invalid:\n" + "\n".join(e.format() for e in first))
     result.exercises = len(loaded.library.exercises)
-    result.validate_forked = gen.may_fork()
+    result.validate_forked = gen.may_fork(len(loaded.documents))
     result.validate_load_s, result.validate_load_cpu = median_time(lambda: gen.load(root), repeat)
     before = os.environ.get(gen.cores_setting)
     os.environ[gen.cores_setting] = "1"

@@ -74,7 +74,7 @@ def size_table(r: SizeResult) -> list[str]:
     rows = [
         ("Exercises in the library (synthetic + real)", f"{r.exercises:,} ({r.size:,} + {r.exercises - r.size})"),
         ("Files generated into build/docs", f"{r.files:,}"),
-        ("Validation, in process (`validate.load`)", f"{r.validate_load_s:.2f} s (CPU {r.validate_load_cpu:.2f} s), " + ("the wording rules on a second core" if r.validate_forked else "in one process: this process could not fork")),
+        ("Validation, in process (`validate.load`)", f"{r.validate_load_s:.2f} s (CPU {r.validate_load_cpu:.2f} s), " + ("the wording rules on a second core" if r.validate_forked else "in one process (under 400 files, or this process could not fork)")),
         ("Validation, in process, in one process (`HIPDIPS_CORES=1`)", f"{r.validate_one_s:.2f} s (CPU {r.validate_one_cpu:.2f} s)"),
         ("Validation, `python -m generator validate` (wall)", f"{r.validate_cli_s:.2f} s, peak {mib(r.validate_cli_kib)}"),
         ("Generation, in process (`pipeline.generate`), every card drawn", f"{r.generate_s:.2f} s (CPU {r.generate_cpu:.2f} s)"),
