@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import side_by_side
+from generator.check import registry, side_by_side
+from generator.check.context import Context, Texts
 from generator.check.validate import load
 from generator.errors import DataError
 from tests.bad_inputs import CASES
@@ -45,6 +46,20 @@ def test_validate_gives_the_same_errors_in_one_process_and_in_two(library: Path)
     assert {"HD301", "HD306", "HD204", "HD501", "HD401", "HD318", "HD505"} <= codes, two.err
 
 
+def test_the_wording_rules_find_the_same_in_the_texts_alone_as_in_the_whole_library(library: Path) -> None:
+    """The child runs them before the library is built, on the texts alone (context.Texts,
+    which has no library to read): what they find there must be what they find with it."""
+    for name in BROKEN:
+        next(case for case in CASES if case.name == name).apply(library)
+    loaded = load(library)
+    whole = Context(loaded.library, loaded.documents, loaded.known_ids, library)
+    alone = Texts(loaded.documents, tuple(loaded.library.pages.values()))
+    assert not hasattr(alone, "library")
+    found = registry.check_texts(alone)
+    assert found == registry.check_texts(whole)
+    assert {"HD501", "HD505"} <= {error.code for error in found}
+
+
 def in_a_fresh_process(code: str, *args: str) -> list[str]:
     """Run `code` in a new Python process: a test process has threads of its own (pytest-xdist's),
     so validation never forks inside it; a fresh process has one thread and may."""
@@ -69,7 +84,9 @@ def test_load_in_two_processes_agrees_with_one(library: Path) -> None:
 CHILD = """
 parent = os.getpid()
 def error(message): return DataError("exercises/clam.yml", 1, 1, "HD999", message)
-def both(here, beside): return side_by_side.side_by_side(here, beside, files=1, pack=DataError.plain, unpack=DataError.from_plain)
+def both(here, beside):
+    done, told = side_by_side.side_by_side(here, beside, files=1, pack=DataError.plain, unpack=DataError.from_plain)
+    return done + told
 """
 
 
@@ -126,7 +143,8 @@ print(both(lambda: [], lambda: many) == many)
 
 
 def both_here(here: Callable[[], list[DataError]], beside: Callable[[], list[DataError]], files: int = 1) -> list[DataError]:
-    return side_by_side.side_by_side(here, beside, files=files, pack=DataError.plain, unpack=DataError.from_plain)
+    done, told = side_by_side.side_by_side(here, beside, files=files, pack=DataError.plain, unpack=DataError.from_plain)
+    return done + told
 
 
 def test_validation_does_not_fork_in_a_process_with_threads(monkeypatch: pytest.MonkeyPatch) -> None:

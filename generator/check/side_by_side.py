@@ -1,12 +1,13 @@
 """Validation on two cores: the wording rules run in a forked child beside the other checks.
 
-Once every file is read and built, the checks fall into parts that share nothing but
-what was read. The child runs the wording rules over what it inherited (nothing is
-copied up front or pickled) while this process checks the figures and runs the other
-rules (about the same work at 1,000 exercises); the child sends back only its errors,
-as plain data (marshal). Reading itself stays in one process: a child that read a share
-of the files and sent them back (marshal, several times faster than pickle) saved nothing
-measurable on a two-core machine, since packing and unpacking ate what it won.
+Once every file is read, the work falls into parts that share nothing but what was
+read. The child runs the wording rules over the texts it inherited (nothing is copied
+up front or pickled) while this process checks each file's schema, builds the library,
+checks the figures and runs the other rules (about the same work at 1,000 exercises);
+the child sends back only its errors, as plain data (marshal). Reading itself stays in
+one process: a child that read a share of the files and sent them back (marshal, several
+times faster than pickle) saved nothing measurable on a two-core machine, since packing
+and unpacking ate what it won.
 
 A child is forked only where that is safe and pays: on POSIX, in a process with one
 thread (a lock another thread held at the fork would stay locked in the child for
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 Done = TypeVar("Done")
+Told = TypeVar("Told")  # what beside() finds, one by one (errors)
 CORES = "HIPDIPS_CORES"
 FORK_FROM = 400  # data files; at about 300 a fork saved nothing on a two-core machine, at 1,000 it saves a third
 
@@ -83,7 +85,8 @@ def in_child(here: Callable[[], Done], beside: Callable[[], Any], *, files: int)
     return done, (marshal.loads(sent) if status == 0 and sent else None)
 
 
-def side_by_side(here: Callable[[], list[Done]], beside: Callable[[], list[Done]], *, files: int, pack: Callable[[Done], Any], unpack: Callable[[Any], Done]) -> list[Done]:
-    """here() + beside(), beside() in a forked child while here() runs."""
+def side_by_side(here: Callable[[], Done], beside: Callable[[], list[Told]], *, files: int, pack: Callable[[Told], Any], unpack: Callable[[Any], Told]) -> tuple[Done, list[Told]]:
+    """here()'s result and beside()'s list. beside() runs in a forked child while here() runs;
+    where there is no child, or it failed, beside() runs in this process after here()."""
     done, sent = in_child(here, lambda: [pack(each) for each in beside()], files=files)
-    return done + (beside() if sent is None else [unpack(each) for each in sent])
+    return done, (beside() if sent is None else [unpack(each) for each in sent])

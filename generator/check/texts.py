@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from generator.document import Document, JsonPath
 from generator.errors import DataError, Fix
-from generator.model import Library, Page
+from generator.model import Page
 
 Found = TypeVar("Found")
 
@@ -96,7 +96,7 @@ class Written:
                         yield file, path, words, document
 
 
-def written(documents: dict[str, Document], library: Library) -> Written:
+def written(documents: dict[str, Document], pages: Iterable[Page]) -> Written:
     """The string values of every data file (and page front matter), then every page body, grouped by their words."""
     places: dict[str, list[Place]] = {}
     for file, document in documents.items():
@@ -106,6 +106,6 @@ def written(documents: dict[str, Document], library: Library) -> Written:
                 places[text] = [(file, path, document, None)]
             else:
                 where.append((file, path, document, None))
-    for page in library.pages.values():
+    for page in pages:
         places.setdefault(page.body, []).append((page.file, (), None, page))
     return Written(places)

@@ -3,6 +3,12 @@
 `load(root)` returns the Library and every problem found, all in one run.
 A file that fails its schema is left out of the Library, but its id is still
 known, so that other files that name it are not blamed as well.
+
+It works in two passes: `_read` reads every file (and checks and builds the
+hand-written pages, whose words the wording rules read), then `_checked_and_built` checks
+each data file's schema, builds the library and runs the figures' checks and
+the cross-file rules, while the wording rules, which read the texts alone, run
+beside it on a second core where they can (generator/check/side_by_side.py).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import pose_rules, registry, rules, safety, schema
-from generator.check.context import Context
+from generator.check.context import Context, Texts
 from generator.check.manifest import FOLDERS, MANIFEST, missing, read_manifest
 from generator.check.side_by_side import side_by_side
 from generator.document import Document
@@ -226,15 +232,24 @@ def load(root: Path) -> Loaded:
             gc.enable()
 
 
-def _load(root: Path) -> Loaded:
+@dataclass(frozen=True)
+class _Read:
+    """The first pass over the files: every file read, each page checked and built (the
+    wording rules need the pages' texts), and the data files left for `_checked_and_built`."""
+
+    errors: list[DataError]
+    documents: dict[str, Document]
+    known: dict[str, frozenset[str]]
+    pages: dict[str, Page]
+    data: list[tuple[str, Document]]  # (kind, document) of each data file read, in the order found
+
+
+def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
     errors: list[DataError] = []
     documents: dict[str, Document] = {}
-    built: dict[str, dict[str, Any]] = {"exercise": {}, "myth": {}, "plan": {}, "page": {}}
-    vocab: dict[str, dict[str, Any]] = {"muscles": {}, "equipment": {}, "sources": {}}
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
-    claimed: dict[str, dict[str, list[Document]]] = {kind: {} for kind in COLLECTIONS}
-    posed: list[tuple[Document, Exercise]] = []  # exercises whose figure is checked
-    found = list(_discover(root))
+    pages: dict[str, Page] = {}
+    data: list[tuple[str, Document]] = []
     for kind, file in found:
         display = file.relative_to(root).as_posix()
         if kind == "stray":
@@ -248,40 +263,64 @@ def _load(root: Path) -> Loaded:
             if isinstance(page, DataError):
                 errors.extend(_every_tab_line(file, display) if page.code == "HD110" else [page])
                 continue
-            document = page.front_matter
-        else:
-            read = read_file(file, display, max_bytes=VOCABULARY_MAX_BYTES if kind in VOCABULARIES else MAX_FILE_BYTES)
-            if isinstance(read, DataError):
-                if kind in COLLECTIONS:
-                    known[kind].add(file.stem)
-                errors.extend(_every_tab_line(file, display) if read.code == "HD110" else [read])
-                continue
-            document = read
-        documents[display] = document
+            documents[display] = document = page.front_matter
+            problems = schema.check(document, kind) + list(safety.check_document(document))
+            errors.extend(_beside_placeholders(document, problems))
+            if not problems:
+                meta = document.value
+                relative = file.relative_to(root / "content")
+                pages[display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line, _s(meta.get("reviewed")))
+                errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
+            continue
+        outcome = read_file(file, display, max_bytes=VOCABULARY_MAX_BYTES if kind in VOCABULARIES else MAX_FILE_BYTES)
         if kind in COLLECTIONS:
             known[kind].add(file.stem)
+        if isinstance(outcome, DataError):
+            errors.extend(_every_tab_line(file, display) if outcome.code == "HD110" else [outcome])
+            continue
+        documents[display] = outcome
+        if kind in VOCABULARIES and isinstance(outcome.value, dict):
+            known[kind].update(k for k in outcome.value if isinstance(k, str))
+        data.append((kind, outcome))
+    return _Read(errors, documents, {kind: frozenset(ids) for kind, ids in known.items()}, dict(sorted(pages.items())), data)
+
+
+def _load(root: Path) -> Loaded:
+    found = list(_discover(root))
+    read = _read(root, found)
+    # The wording rules read the texts alone, so they may start now, on a second core,
+    # while this process checks the data files, builds the library and runs the rest.
+    texts = Texts(read.documents, tuple(read.pages.values()))
+    (built_errors, library), wording_errors = side_by_side(
+        lambda: _checked_and_built(root, read, texts), lambda: registry.check_texts(texts),
+        files=len(found), pack=DataError.plain, unpack=DataError.from_plain,
+    )
+    errors = read.errors + built_errors + wording_errors
+    notes = tuple(note for document in read.documents.values() for note in document.notes) + _unlisted(root, library)
+    return Loaded(library, read.documents, read.known, tuple(sorted(set(errors))), notes)
+
+
+def _checked_and_built(root: Path, read: _Read, texts: Texts) -> tuple[list[DataError], Library]:
+    """Each data file's schema checked and its item built, the library, then the figures'
+    checks and every rule but the wording rules."""
+    errors: list[DataError] = []
+    built: dict[str, dict[str, Any]] = {"exercise": {}, "myth": {}, "plan": {}}
+    vocab: dict[str, dict[str, Any]] = {"muscles": {}, "equipment": {}, "sources": {}}
+    claimed: dict[str, dict[str, list[Document]]] = {kind: {} for kind in COLLECTIONS}
+    posed: list[tuple[Document, Exercise]] = []  # exercises whose figure is checked
+    for kind, document in read.data:
         problems = schema.check(document, kind) + list(safety.check_document(document))
         errors.extend(_beside_placeholders(document, problems))
-        if kind in vocab:
-            if isinstance(document.value, dict):
-                known[kind].update(k for k in document.value if isinstance(k, str))
-            if not problems:
-                vocab[kind] = _vocabulary(kind, document.value)
-            continue
         if problems:
             continue
-        if kind == "page":
-            assert isinstance(page, MarkdownPage)
-            meta = document.value
-            relative = file.relative_to(root / "content")
-            built["page"][display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line, _s(meta.get("reviewed")))
-            errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
-        else:
-            item = BUILDERS[kind](document.value, display)
-            claimed[kind].setdefault(item.id, []).append(document)
-            built[kind].setdefault(item.id, item)
-            if isinstance(item, Exercise) and item.pose is not None:
-                posed.append((document, item))
+        if kind in vocab:
+            vocab[kind] = _vocabulary(kind, document.value)
+            continue
+        item = BUILDERS[kind](document.value, document.path)
+        claimed[kind].setdefault(item.id, []).append(document)
+        built[kind].setdefault(item.id, item)
+        if isinstance(item, Exercise) and item.pose is not None:
+            posed.append((document, item))
     copies: list[tuple[str, Exercise | Myth | Plan]] = []
     for kind, owners in claimed.items():
         for ident, files in owners.items():
@@ -296,20 +335,14 @@ def _load(root: Path) -> Loaded:
         muscles=vocab["muscles"],
         equipment=vocab["equipment"],
         sources=vocab["sources"],
-        pages=dict(sorted(built["page"].items())),
+        pages=read.pages,
     )
-    frozen_known = {kind: frozenset(ids) for kind, ids in known.items()}
-    ctx = Context(library, documents, frozen_known, root)
-    ctx.written  # noqa: B018 - grouped once, before the checks part ways: both halves read it
+    ctx = Context(library, read.documents, read.known, root, texts)
     others = tuple(rule for rule in registry.RULES if rule not in registry.WORDING_RULES)
-
-    def figures_and_other_rules() -> list[DataError]:
-        figures = [error for document, item in posed for error in pose_rules.check_pose(document, item)]
-        return figures + registry.check(ctx, others) + _copies_checked(copies, library, documents, frozen_known, root)
-
-    errors.extend(side_by_side(figures_and_other_rules, lambda: registry.check(ctx, registry.WORDING_RULES), files=len(found), pack=DataError.plain, unpack=DataError.from_plain))
-    notes = tuple(note for document in documents.values() for note in document.notes) + _unlisted(root, library)
-    return Loaded(library, documents, frozen_known, tuple(sorted(set(errors))), notes)
+    errors.extend(error for document, item in posed for error in pose_rules.check_pose(document, item))
+    errors.extend(registry.check(ctx, others))
+    errors.extend(_copies_checked(copies, library, read.documents, read.known, root))
+    return errors, library
 
 
 _FIELDS = {"exercise": "exercises", "myth": "myths", "plan": "plans"}

@@ -7,7 +7,9 @@ and does not deny or report it is an error, located to the text value of a
 data file or to the line of a hand-written page.
 
 The rules run in `make validate`, so a contributor learns about a sentence
-before the test suite or a reviewer does.
+before the test suite or a reviewer does. They read the texts alone (`ctx.written`),
+never the library: validation runs them on a second core while the library is
+still being built (generator/check/validate.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.check.context import Context
+from generator.check.context import HasWritten
 from generator.check.promises import promises_in
 from generator.check.texts import Text, quoted
 from generator.errors import DataError
@@ -172,13 +174,13 @@ def _reported(item: Text) -> bool:
     return item.path == ("claim",) and item.file.startswith(MYTH_FOLDER)
 
 
-def claims_are_honest(ctx: Context) -> Iterator[DataError]:
+def claims_are_honest(ctx: HasWritten) -> Iterator[DataError]:
     """HD501, HD504: no text promises to remove hip dips or states a shared fact its own way."""
     for item, (offset, claim, sentence) in ctx.written.found(problems_in_text, unless=_reported):
         yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
 
 
-def words_are_our_own(ctx: Context) -> Iterator[DataError]:
+def words_are_our_own(ctx: HasWritten) -> Iterator[DataError]:
     """HD503: no text shares a run of eight or more words with a source article (checked against
     a fingerprint of the articles, not their text)."""
     from generator.check.originality import RUN_WORDS, load_fingerprint, shared_runs
@@ -205,7 +207,7 @@ def absolutes_in_text(text: str) -> Iterator[int]:
                 yield offset + clause.start()
 
 
-def causes_are_hedged(ctx: Context) -> Iterator[DataError]:
+def causes_are_hedged(ctx: HasWritten) -> Iterator[DataError]:
     """HD502: what sets a hip dip is an inference (EVIDENCE A11), so no text states it as a fact."""
     claim = ABSOLUTE_CAUSE
     for item, offset in ctx.written.found(absolutes_in_text, unless=_reported):
@@ -223,7 +225,7 @@ PROPER_NAME = Claim(
 )
 
 
-def names_are_capitalised(ctx: Context) -> Iterator[DataError]:
+def names_are_capitalised(ctx: HasWritten) -> Iterator[DataError]:
     """HD505: proper names in exercise names (Romanian, Bulgarian) keep their capital letter in every text."""
     for item, (offset, claim, sentence) in ctx.written.found(lambda text: problems_in_text(text, (PROPER_NAME,))):
         yield item.error(offset, claim.code, f"{claim.message}: {quoted(sentence)}", claim.hint)
