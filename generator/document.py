@@ -8,6 +8,7 @@ it is about through `Document.error`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -19,39 +20,58 @@ Location = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class Positions:
+    """Where each value and each key of a document stands in its file (line, column)."""
+
+    locations: dict[JsonPath, Location]
+    key_locations: dict[JsonPath, Location]
+    # Where each text value's own characters stand in the source (start and end offset), so
+    # that a word inside a block scalar (`why: >-`) is located to its own line.
+    spans: dict[JsonPath, tuple[int, int]]
+
+
+@dataclass(frozen=True)
 class Document:
     """One parsed data file: its value and where each part of it stands."""
 
     path: str
     value: Any
-    locations: dict[JsonPath, Location] = field(repr=False)
-    key_locations: dict[JsonPath, Location] = field(repr=False)
-    # Where each text value's own characters stand in `source` (start and end offset), so
-    # that a word inside a block scalar (`why: >-`) is located to its own line.
-    spans: dict[JsonPath, tuple[int, int]] = field(default_factory=dict, repr=False)
+    # Where each part stands. A document read in another process comes without them (sending
+    # them costs more than reading the file): `find_positions` reads its source again for them
+    # when an error first needs a line, which in a valid library is never.
+    read_positions: Positions | None = field(repr=False)
     source: str = field(default="", repr=False)
     notes: tuple[DataError, ...] = ()  # what was read past, said but not refused (a byte-order mark)
     first_line: int = 1  # the file line of the source's first line (front matter starts below '---')
     # Every text value with its path in file order, as `parse` read them (None: `strings` walks the value).
     read_strings: tuple[tuple[JsonPath, str], ...] | None = field(default=None, repr=False)
+    find_positions: Callable[[], Positions] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def positions(self) -> Positions:
+        if self.read_positions is not None:
+            return self.read_positions
+        assert self.find_positions is not None, f"{self.path}: a document needs its positions or a way to find them"
+        return self.find_positions()
 
     def where(self, json_path: JsonPath, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest parent."""
-        table = self.key_locations if key else self.locations
+        locations = self.positions.locations
+        table = self.positions.key_locations if key else locations
         probe = tuple(json_path)
         while probe:
             if probe in table:
                 return table[probe]
-            if key and probe in self.locations:
-                return self.locations[probe]
+            if key and probe in locations:
+                return locations[probe]
             probe = probe[:-1]
-        return self.locations.get((), (1, 1))
+        return locations.get((), (1, 1))
 
     def locate(self, json_path: JsonPath, offset: int) -> Location:
         """The file line and column of the character at `offset` of a text value. The value's
         words are found again in the file's own text, so this holds for plain, quoted, folded
         (`>`) and literal (`|`) scalars alike; it falls back to where the value starts."""
-        span, value = self.spans.get(json_path), self.value_at(json_path)
+        span, value = self.positions.spans.get(json_path), self.value_at(json_path)
         if span is None or not isinstance(value, str):
             return self.where(json_path)
         words = re.findall(r"\S+", value[max(0, offset) :])[:6]

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from generator.document import Document, JsonPath, Location
+from generator.document import Document, JsonPath, Location, Positions
 from generator.errors import DataError, Fix
 
 try:  # libyaml's C parser is about ten times faster; fall back when absent.
@@ -278,7 +278,7 @@ def parse(text: str, path: str, first_line: int = 1) -> Document:
         loader.dispose()
     if root is None:
         raise _Refused(DataError(path, 1, 1, "HD109", "file is empty", "fill in the file, or delete it"))
-    return Document(path, root, locations, key_locations, spans, text, first_line=first_line, read_strings=tuple(strings))
+    return Document(path, root, Positions(locations, key_locations, spans), text, first_line=first_line, read_strings=tuple(strings))
 
 
 _LIST_ITEM_OR_KEY = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_][\w-]*: )?)(.*)$")

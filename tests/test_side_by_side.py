@@ -183,3 +183,52 @@ def test_an_error_comes_back_from_plain_data_as_it_was() -> None:
     for sent in (error("plain"), DataError("a.yml", 3, 4, "HD301", "unknown id", "did you mean b?", fix=Fix("a.yml", 3, "x", "y"))):
         back = DataError.from_plain(sent.plain())
         assert back == sent and back.fix == sent.fix and back.hint == sent.hint
+
+
+READ_BESIDE = """
+import json
+from pathlib import Path
+from generator.check import reading
+from generator.reader import read_file
+root = Path(sys.argv[1])
+files = sorted((root / "exercises").glob("*.yml"))
+jobs = [(file, file.relative_to(root).as_posix(), 256 * 1024) for file in files]
+def placed(read):
+    if isinstance(read, DataError):
+        return ["error", read.format()]
+    spots = [[list(path), read.where(path), read.where(path, key=True), read.locate(path, 5)] for path, _ in read.strings()]
+    return [read.path, read.value, [list(p) for p, _ in read.strings()], [n.format() for n in read.notes], spots]
+"""
+
+
+@two_cores
+def test_a_file_read_in_the_child_reads_and_places_every_value_as_here(library: Path) -> None:
+    """The child sends no positions back: a document it read finds them again from its source,
+    to the same line and column; a file it cannot read gives the same error as here."""
+    (library / "exercises" / "leg-lift.yml").write_bytes(b"\xef\xbb\xbf" + (library / "exercises" / "leg-lift.yml").read_bytes())  # read in the child, with a note to send back
+    broken = library / "exercises" / "zz-broken.yml"
+    broken.write_text("id: zz-broken\nname: Broken\nname: Twice\n", encoding="utf-8")
+    code = READ_BESIDE + """
+read = reading.read_files(jobs, shared=range(1, len(jobs), 2), files=1)
+assert [job[0] for job in jobs] == list(read), "in the jobs' order"
+assert all(read[file].read_positions is None for file, _, _ in jobs[1::2] if not isinstance(read[file], DataError)), "read in the child"
+here = [placed(read_file(*job[:2])) for job in jobs]
+print(json.dumps([placed(read[file]) for file, _, _ in jobs] == here), len(jobs))
+"""
+    assert in_a_fresh_process(code, str(library)) == ["true 4"]
+
+
+@two_cores
+def test_a_share_the_child_fails_to_send_is_read_here(library: Path) -> None:
+    code = READ_BESIDE + """
+parent = os.getpid()
+sending = reading._plain
+def fails_in_the_child(read):
+    if os.getpid() != parent:
+        raise RuntimeError("the child fails")
+    return sending(read)
+reading._plain = fails_in_the_child
+read = reading.read_files(jobs, shared=[1], files=1)
+print(all(each.read_positions is not None for each in read.values()), [placed(each) for each in read.values()] == [placed(read_file(*job[:2])) for job in jobs])
+"""
+    assert in_a_fresh_process(code, str(library)) == ["True True"]

@@ -4,10 +4,9 @@ Once every file is read, the work falls into parts that share nothing but what w
 read. The child runs the wording rules over the texts it inherited (nothing is copied
 up front or pickled) while this process checks each file's schema, builds the library,
 checks the figures and runs the other rules (about the same work at 1,000 exercises);
-the child sends back only its errors, as plain data (marshal). Reading itself stays in
-one process: a child that read a share of the files and sent them back (marshal, several
-times faster than pickle) saved nothing measurable on a two-core machine, since packing
-and unpacking ate what it won.
+the child sends back only its errors, as plain data (marshal). Before that, a first
+child reads every second data file (generator/check/reading.py) and sends back what it
+read without the positions of its values, which would cost more to send than to read.
 
 A child is forked only where that is safe and pays: on POSIX, in a process with one
 thread (a lock another thread held at the fork would stay locked in the child for

@@ -22,6 +22,7 @@ from typing import Any
 from generator.check import pose_rules, registry, rules, safety, schema
 from generator.check.context import Context, Texts
 from generator.check.manifest import FOLDERS, MANIFEST, missing, read_manifest
+from generator.check.reading import read_files
 from generator.check.side_by_side import side_by_side
 from generator.document import Document
 from generator.errors import DataError
@@ -49,7 +50,7 @@ from generator.model import (
     PosePair,
     Source,
 )
-from generator.reader import MAX_FILE_BYTES, MarkdownPage, read_file, read_markdown, tab_errors
+from generator.reader import MAX_FILE_BYTES, read_file, read_markdown, tab_errors
 
 VOCABULARY_MAX_BYTES = 4 * 1024 * 1024  # the reference list grows with the library; one entry file stays small
 VOCABULARIES = {"muscles": "content/muscles.yml", "equipment": "content/equipment.yml", "sources": "content/sources.yml"}
@@ -232,6 +233,13 @@ def load(root: Path) -> Loaded:
             gc.enable()
 
 
+_DATA_KINDS = frozenset(COLLECTIONS) | frozenset(VOCABULARIES)
+
+
+def _limit(kind: str) -> int:
+    return VOCABULARY_MAX_BYTES if kind in VOCABULARIES else MAX_FILE_BYTES
+
+
 @dataclass(frozen=True)
 class _Read:
     """The first pass over the files: every file read, each page checked and built (the
@@ -250,6 +258,10 @@ def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
     pages: dict[str, Page] = {}
     data: list[tuple[str, Document]] = []
+    # The data files are read first, every second exercise, myth and plan in a forked child where that pays.
+    to_read = [(kind, file) for kind, file in found if kind in _DATA_KINDS and file.exists()]
+    in_collections = [i for i, (kind, _) in enumerate(to_read) if kind in COLLECTIONS]
+    read_ahead = read_files([(file, file.relative_to(root).as_posix(), _limit(kind)) for kind, file in to_read], shared=in_collections[1::2], files=len(found))
     for kind, file in found:
         display = file.relative_to(root).as_posix()
         if kind == "stray":
@@ -272,7 +284,7 @@ def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
                 pages[display] = Page(display, _page_output(relative), meta["title"], meta["description"], _t(meta.get("sources")), _t(meta.get("hide")), page.body, page.body_line, _s(meta.get("reviewed")))
                 errors.extend(safety.check_markdown_body(display, page.body, page.body_line))
             continue
-        outcome = read_file(file, display, max_bytes=VOCABULARY_MAX_BYTES if kind in VOCABULARIES else MAX_FILE_BYTES)
+        outcome = read_ahead[file] if file in read_ahead else read_file(file, display, max_bytes=_limit(kind))
         if kind in COLLECTIONS:
             known[kind].add(file.stem)
         if isinstance(outcome, DataError):
