@@ -41,7 +41,7 @@ RULES: tuple[Rule, ...] = (
 # The rules that read the texts alone (every text, grouped by its words), never the library, so that
 # `validate.load` may run them on a second core as soon as the files are read, while this process
 # builds the library and runs the rest (generator/check/side_by_side.py). At 1,000 exercises the two
-# sides take about the same time (1.1 to 1.3 s each on the machine of benchmarks/RESULTS.md, 2 Dec).
+# sides take about the same time (1.1 to 1.4 s each on a slow day of the benchmark machine, 2 Dec 2026).
 WORDING_RULES: tuple[TextRule, ...] = wording.RULES
 
 
