@@ -33,12 +33,17 @@ def read_files(jobs: list[Job], *, shared: Iterable[int], files: int) -> dict[Pa
     theirs = set(shared)
     mine = [job for i, job in enumerate(jobs) if i not in theirs]
     share = [jobs[i] for i in sorted(theirs)]
-    read, sent = in_child(lambda: {file: read_file(file, shown, max_bytes=limit) for file, shown, limit in mine}, lambda: [_plain(read_file(file, shown, max_bytes=limit)) for file, shown, limit in share], files=files)
+    read, sent = in_child(lambda: {job[0]: _read(job) for job in mine}, lambda: [_plain(_read(job)) for job in share], files=files)
     if sent is None:
-        read.update((file, read_file(file, shown, max_bytes=limit)) for file, shown, limit in share)
+        read.update((job[0], _read(job)) for job in share)
     else:
         read.update((file, _from_plain(shown, each)) for (file, shown, _), each in zip(share, sent, strict=True))
     return {file: read[file] for file, _, _ in jobs}  # in the jobs' order, as if read one by one
+
+
+def _read(job: Job) -> Read:
+    file, shown, limit = job
+    return read_file(file, shown, max_bytes=limit)
 
 
 def _plain(read: Read) -> tuple[Any, ...]:
