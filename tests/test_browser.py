@@ -35,6 +35,16 @@ PAGE_TYPES = {
 }
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
 
+# True once the search list answers what is in the box, not an earlier part of
+# it (search-on-demand.js sets aria-busy and data-answered; its plainWords drops
+# only query signs, so the words compare).
+SEARCH_ANSWERED = """() => {
+  const words = (text) => (text || "").toLowerCase().match(/\\w+/g)?.join(" ") ?? "";
+  const list = document.querySelector(".md-search-result");
+  const box = document.querySelector("input.md-search__input");
+  return list?.getAttribute("aria-busy") === "false" && words(list.dataset.answered) === words(box.value);
+}"""
+
 
 def forwards_only(page: Path) -> bool:
     """A redirect page (mkdocs-redirects style): a meta refresh and nothing to read."""
@@ -204,6 +214,7 @@ def test_search_finds_an_exercise_by_its_alias(watched: Watched, base_url: str) 
     search = page.locator("input.md-search__input")
     search.click()
     search.press_sequentially("clams", delay=50)
+    page.wait_for_function(SEARCH_ANSWERED, timeout=10_000)
     result = page.locator(".md-search-result__item").first
     result.wait_for(timeout=10_000)
     titles = page.locator(".md-search-result__item").all_inner_texts()

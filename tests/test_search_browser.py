@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
 from tests.conftest import REPO
-from tests.test_browser import Watched, describe
+from tests.test_browser import SEARCH_ANSWERED, Watched, describe
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$|/search/pagefind/")
 EXERCISE = "banded-clamshell"
@@ -39,6 +39,10 @@ def requested(page: Page) -> list[str]:
     return urls
 
 
+RESULT_LINKS = """() => [...document.querySelectorAll(".md-search-result__item > a")].map(
+  (link) => [link.getAttribute("href") || "", (link.querySelector("h1, h2")?.innerText || "").trim()])"""
+
+
 def search(page: Page, query: str) -> list[tuple[str, str]]:
     """Type a query into the search box; the results' (page path, title), best first, one per page."""
     box = page.locator("input.md-search__input")
@@ -48,12 +52,22 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
     box.click()
     box.fill("")
     box.press_sequentially(query, delay=20)
+    # Each keystroke asks again; on a slow machine an answer to the first few
+    # letters can land before the answer to the whole query and be replaced
+    # while it is read. So wait for the list to say it answers what was typed,
+    # then read it whole, in one go, until two reads agree.
+    page.wait_for_function(SEARCH_ANSWERED, timeout=15_000)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last answer land
-    found = []
-    for link in page.locator(".md-search-result__item > a").all():
-        path = re.sub(r"^https?://[^/]+", "", (link.get_attribute("href") or "").split("?")[0].split("#")[0])
-        title = link.locator("h1, h2").first.inner_text().strip()
+    shown: list[list[str]] = []
+    for _ in range(50):
+        again = page.evaluate(RESULT_LINKS)
+        if again == shown:
+            break
+        shown = again
+        page.wait_for_timeout(200)
+    found: list[tuple[str, str]] = []
+    for href, title in shown:
+        path = re.sub(r"^https?://[^/]+", "", href.split("?")[0].split("#")[0])
         if all(path != seen for seen, _ in found):
             found.append((path, title))
     return found
@@ -90,6 +104,32 @@ def test_search_finds_an_exercise_by_its_name_alias_muscle_and_a_cue(desktop: Wa
     assert by_muscle[0][0].endswith(f"/muscles/{muscle}/"), by_muscle
     assert any("/exercises/" in path for path, _ in by_muscle), by_muscle
     assert desktop.errors == [] and desktop.foreign == []
+
+
+def test_while_an_answer_is_on_its_way_the_list_says_it_is_busy_and_then_shows_that_answer(desktop: Watched, base_url: str) -> None:  # noqa: F811
+    page = desktop.page
+    page.goto(base_url, wait_until="networkidle")
+    first = [path for path, _ in search(page, yaml.safe_load((REPO / "exercises" / f"{EXERCISE}.yml").read_text(encoding="utf-8"))["name"])]
+    myth, claim = next(
+        (data["id"], data["claim"])
+        for data in (yaml.safe_load(file.read_text(encoding="utf-8")) for file in sorted((REPO / "content" / "myths").glob("*.yml")))
+        if not any(path.endswith(f"/myths/{data['id']}/") for path in first)
+    )
+    held: list[Route] = []
+    page.route("**/search/pagefind/**", lambda route: held.append(route))  # its page's part of the index is new, so it must be fetched
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(claim, delay=5)
+    page.wait_for_function("() => document.querySelector('.md-search-result').getAttribute('aria-busy') === 'true'")
+    page.wait_for_timeout(500)
+    assert held, "the answer needed nothing more from the index, so nothing was held"
+    assert not page.evaluate(SEARCH_ANSWERED), "the list claimed to answer a query whose index parts were still on their way"
+    page.unroute("**/search/pagefind/**")
+    for route in held:
+        route.continue_()
+    page.wait_for_function(SEARCH_ANSWERED, timeout=15_000)
+    found = [href for href, _ in page.evaluate(RESULT_LINKS)]
+    assert any(f"/myths/{myth}/" in href for href in found[:3]), found
 
 
 def test_a_result_opens_its_page_with_the_words_highlighted(desktop: Watched, base_url: str) -> None:  # noqa: F811

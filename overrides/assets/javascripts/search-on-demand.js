@@ -70,6 +70,18 @@
     return [page, ...sections];
   };
 
+  // While a query is on its way the list says it is busy (aria-busy), and once
+  // answered it names the words it shows results for (data-answered), so
+  // assistive technology, and the browser tests, can tell a stale list from
+  // the answer to what was typed.
+  const list = document.querySelector(".md-search-result");
+  const busy = () => list?.setAttribute("aria-busy", "true");
+  const answered = (words) => {
+    if (!list) return;
+    list.dataset.answered = words;
+    list.setAttribute("aria-busy", "false");
+  };
+
   // Material says how many results it shows; say how many Pagefind found when that is more.
   let found = { shown: 0, total: 0 };
   const meta = document.querySelector(".md-search-result__meta");
@@ -120,11 +132,13 @@
         }
       }
       this.reply({ type: RESULT, data: { items } });
+      answered(words);
     }
     postMessage(message) {
       if (message.type === SETUP) this.load();
       if (message.type !== QUERY) return;
       const asked = ++this.asked;
+      busy();
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.answer(String(message.data), asked), WAIT_MS);
     }
