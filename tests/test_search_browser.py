@@ -121,8 +121,12 @@ def test_while_an_answer_is_on_its_way_the_list_says_it_is_busy_and_then_shows_t
     box.fill("")
     box.press_sequentially(claim, delay=5)
     page.wait_for_function("() => document.querySelector('.md-search-result').getAttribute('aria-busy') === 'true'")
-    page.wait_for_timeout(500)
+    for _ in range(150):  # up to 15 s: the query waits for a pause in the typing, then asks for its parts
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the answer needed nothing more from the index, so nothing was held"
+    page.wait_for_timeout(300)  # a held request gets no answer, however long the list waits
     assert not page.evaluate(SEARCH_ANSWERED), "the list claimed to answer a query whose index parts were still on their way"
     page.unroute("**/search/pagefind/**")
     for route in held:
