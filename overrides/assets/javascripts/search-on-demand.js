@@ -70,10 +70,11 @@
     return [page, ...sections];
   };
 
-  // While a query is on its way the list says it is busy (aria-busy), and once
-  // answered it names the words it shows results for (data-answered), so
-  // assistive technology, and the browser tests, can tell a stale list from
-  // the answer to what was typed.
+  // While a query is on its way the list says it is busy (aria-busy, true of
+  // it then), and once answered it names the words it shows results for
+  // (data-answered). The list is not a live region, so this is mostly for the
+  // browser tests: they can tell the answer to what was typed from an earlier
+  // list still on show.
   const list = document.querySelector(".md-search-result");
   const busy = () => list?.setAttribute("aria-busy", "true");
   const answered = (words) => {
@@ -128,6 +129,7 @@
           items = pages.map((data, i) => asItems(data, best[i].score, terms));
           found = { shown: best.length, total: search.results.length };
         } catch (error) {
+          if (asked !== this.asked) return;
           console.warn("Search could not fetch part of its index (offline?).", error);
         }
       }
@@ -144,6 +146,7 @@
     }
     terminate() {
       clearTimeout(this.timer);
+      list?.removeAttribute("aria-busy");
     }
   }
 
