@@ -52,10 +52,10 @@ def search(page: Page, query: str) -> list[tuple[str, str]]:
     box.click()
     box.fill("")
     box.press_sequentially(query, delay=20)
-    # Each keystroke asks again; on a slow machine an answer to the first few
-    # letters can land before the answer to the whole query and be replaced
-    # while it is read. So wait for the list to say it answers what was typed,
-    # then read it whole, in one go, until two reads agree.
+    # Until the answer to the whole query lands, the list on show is an earlier
+    # one (the last search's, or on a slow machine the first few letters'), and
+    # it is replaced while it is read. So wait for the list to say it answers
+    # what was typed, then read it whole, in one go, until two reads agree.
     page.wait_for_function(SEARCH_ANSWERED, timeout=15_000)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     shown: list[list[str]] = []
