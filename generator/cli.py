@@ -42,7 +42,7 @@ def _count(number: int, noun: str) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    loaded = load(args.root)
+    loaded = load(args.root, cache=args.cache)
     for note in loaded.notes:
         print(note.format(), file=sys.stderr)
     if loaded.errors:
@@ -69,7 +69,7 @@ def _fix(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     from generator.pipeline import generate
 
-    result = generate(args.root, args.out)
+    result = generate(args.root, args.out, cache=args.cache)
     if result.errors:
         _report(result.errors, args.format)
         return 1
@@ -142,7 +142,7 @@ def _weeks_diff(args: argparse.Namespace) -> int:
     from generator.weeks import diff
     from generator.weeks.planner import plan_weeks
 
-    loaded = load(args.root)
+    loaded = load(args.root, cache=args.cache)
     if loaded.errors:
         _report(loaded.errors, args.format)
         return 1
@@ -165,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: the current folder)")
     default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     top.add_argument("--format", choices=("text", "github"), default=default_format, help="how to print problems (default: %(default)s)")
+    top.add_argument("--no-cache", dest="cache", action="store_false", help="parse every data file again, not only those changed since the last run (.cache/validate)")
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("validate", help="check the data; exit 1 on any problem").set_defaults(run=_validate)
     commands.add_parser("fix", help="make the mechanical fixes (BOM, tabs, trailing spaces, mirrored progressions, the published list), then validate").set_defaults(run=_fix)

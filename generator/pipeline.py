@@ -31,14 +31,15 @@ class Result:
     cards: CardReport | None = None  # the preview cards, written after the pages
 
 
-def generate(root: Path, out_dir: Path | None = None, *, write: bool = True) -> Result:
+def generate(root: Path, out_dir: Path | None = None, *, write: bool = True, cache: bool = False) -> Result:
     """Validate the library under `root`; if it is valid, render and write it.
 
     Nothing is written when there is any error, so the Markdown tree never
     mixes pages from a broken change with pages from the last good one. The
-    preview cards are written after the pages (generator/render/cards.py).
+    preview cards are written after the pages (generator/render/cards.py). With
+    `cache`, files unchanged since the last run are not parsed again (validate.load).
     """
-    loaded = load(root)
+    loaded = load(root, cache=cache)
     if loaded.errors:
         return Result(loaded.errors, {}, None)
     library = loaded.library

@@ -304,11 +304,20 @@ def read_text(text: str, path: str) -> Document | DataError:
 def read_file(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document | DataError:
     """Read and parse one YAML file; a problem comes back as a DataError (the first of several
     tab lines: `tab_errors` gives them all)."""
+    return read_bytes(file.read_bytes(), display_path, max_bytes)
+
+
+def read_bytes(raw: bytes, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document | DataError:
+    """What `read_file` makes of a file whose bytes are these."""
     try:
-        raw = file.read_bytes()
         return _noted(parse(decode(raw, display_path, max_bytes), display_path), raw)
     except _Refused as refused:
         return refused.error
+
+
+def source_of(raw: bytes) -> str:
+    """The text `decode` makes of a file that read without error: the bytes past a byte-order mark."""
+    return raw.removeprefix(BOM).decode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def test_the_rules_share_a_context_that_imports_no_rule() -> None:
 def test_the_pipeline_runs_the_stages_in_order() -> None:
     source = (PACKAGE / "pipeline.py").read_text(encoding="utf-8")
     body = source[source.index("def generate(") :]
-    calls = [body.index(call) for call in ("load(root)", "link(library)", "plan_weeks(library)", "render_site(", "write_tree(")]
+    calls = [body.index(call) for call in ("load(root, ", "link(library)", "plan_weeks(library)", "render_site(", "write_tree(")]
     assert calls == sorted(calls), "load -> link -> plan -> render -> write"
 
 

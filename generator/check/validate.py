@@ -22,6 +22,7 @@ from typing import Any
 from generator.check import pose_rules, registry, rules, safety, schema
 from generator.check.context import Context, Texts
 from generator.check.manifest import FOLDERS, MANIFEST, missing, read_manifest
+from generator.check.file_cache import FileCache, checked, open_cache
 from generator.check.reading import read_files
 from generator.check.side_by_side import side_by_side
 from generator.document import Document
@@ -220,14 +221,16 @@ def _discover(root: Path) -> Iterator[tuple[str, Path]]:
         yield "page", file
 
 
-def load(root: Path) -> Loaded:
-    """Read and validate the whole library under `root`."""
+def load(root: Path, *, cache: bool = False) -> Loaded:
+    """Read and validate the whole library under `root`; with `cache`, what each unchanged file
+    read to last time, and what its figure's check found, are taken from root/.cache/validate
+    (generator/check/file_cache.py)."""
     # Loading makes many small objects and no reference cycles: pausing the
     # cyclic garbage collector saves about a tenth of the time at 1,000 files.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load(root)
+        return _load(root, open_cache(root) if cache else None)
     finally:
         if collecting:
             gc.enable()
@@ -252,7 +255,7 @@ class _Read:
     data: list[tuple[str, Document]]  # (kind, document) of each data file read, in the order found
 
 
-def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
+def _read(root: Path, found: list[tuple[str, Path]], cache: FileCache | None) -> _Read:
     errors: list[DataError] = []
     documents: dict[str, Document] = {}
     known: dict[str, set[str]] = {kind: set() for kind in ("exercise", "myth", "plan", "muscles", "equipment", "sources")}
@@ -261,7 +264,7 @@ def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
     # The data files are read first, every second exercise, myth and plan in a forked child where that pays.
     to_read = [(kind, file) for kind, file in found if kind in _DATA_KINDS and file.exists()]
     in_collections = [i for i, (kind, _) in enumerate(to_read) if kind in COLLECTIONS]
-    read_ahead = read_files([(file, file.relative_to(root).as_posix(), _limit(kind)) for kind, file in to_read], shared=in_collections[1::2], files=len(found))
+    read_ahead = read_files([(file, file.relative_to(root).as_posix(), _limit(kind)) for kind, file in to_read], shared=in_collections[1::2], files=len(found), cache=cache)
     for kind, file in found:
         display = file.relative_to(root).as_posix()
         if kind == "stray":
@@ -297,22 +300,29 @@ def _read(root: Path, found: list[tuple[str, Path]]) -> _Read:
     return _Read(errors, documents, {kind: frozenset(ids) for kind, ids in known.items()}, dict(sorted(pages.items())), data)
 
 
-def _load(root: Path) -> Loaded:
+def _load(root: Path, cache: FileCache | None) -> Loaded:
     found = list(_discover(root))
-    read = _read(root, found)
+    read = _read(root, found, cache)
     # The wording rules read the texts alone, so they may start now, on a second core,
     # while this process checks the data files, builds the library and runs the rest.
+    # Each text is judged alone, so the texts of files the cache knows need not be read again.
     texts = Texts(read.documents, tuple(read.pages.values()))
+    unknown, told = cache.split(read.documents, "wording") if cache is not None else (list(read.documents), [])
+    unchecked = Texts({path: read.documents[path] for path in unknown}, texts.pages)
     (built_errors, library), wording_errors = side_by_side(
-        lambda: _checked_and_built(root, read, texts), lambda: registry.check_texts(texts),
-        files=len(found), pack=DataError.plain, unpack=DataError.from_plain,
+        lambda: _checked_and_built(root, read, texts, cache), lambda: registry.check_texts(unchecked),
+        files=len(unknown), pack=DataError.plain, unpack=DataError.from_plain,
     )
-    errors = read.errors + built_errors + wording_errors
+    if cache is not None:
+        cache.keep_by_file(unknown, "wording", wording_errors)
+    errors = read.errors + built_errors + told + wording_errors
     notes = tuple(note for document in read.documents.values() for note in document.notes) + _unlisted(root, library)
+    if cache is not None:
+        cache.save()
     return Loaded(library, read.documents, read.known, tuple(sorted(set(errors))), notes)
 
 
-def _checked_and_built(root: Path, read: _Read, texts: Texts) -> tuple[list[DataError], Library]:
+def _checked_and_built(root: Path, read: _Read, texts: Texts, cache: FileCache | None) -> tuple[list[DataError], Library]:
     """Each data file's schema checked and its item built, the library, then the figures'
     checks and every rule but the wording rules."""
     errors: list[DataError] = []
@@ -351,7 +361,7 @@ def _checked_and_built(root: Path, read: _Read, texts: Texts) -> tuple[list[Data
     )
     ctx = Context(library, read.documents, read.known, root, texts)
     others = tuple(rule for rule in registry.RULES if rule not in registry.WORDING_RULES)
-    errors.extend(error for document, item in posed for error in pose_rules.check_pose(document, item))
+    errors.extend(error for document, item in posed for error in checked(cache, document.path, "figure", lambda: pose_rules.check_pose(document, item)))
     errors.extend(registry.check(ctx, others))
     errors.extend(_copies_checked(copies, library, read.documents, read.known, root))
     return errors, library
