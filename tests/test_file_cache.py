@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import file_cache, pose_rules, side_by_side
+from generator.check import file_cache, pose_rules, registry, side_by_side
+from generator.check.context import Texts
 from generator.check.file_cache import CACHE_DIR, code_version, open_cache
 from generator.check.validate import Loaded, load
 from generator.document import Document
@@ -164,3 +165,16 @@ def test_the_cache_folder_is_ignored_by_git() -> None:
     ignored = (Path(__file__).resolve().parent.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "/.cache/" in ignored
     assert os.fspath(CACHE_DIR).startswith(".cache")
+
+
+def test_the_wording_rules_find_in_every_text_together_what_they_find_in_each_file_alone(library: Path) -> None:
+    """The cache keeps what the wording rules found file by file, so no wording rule may judge one text against another."""
+    for case in CASES:
+        if case.name in ("promise in a hand-written page", "proper name in lower case", "absolute about a dip in data", "absolute about what sets a dip"):
+            case.apply(library)
+    loaded = load(library)
+    pages = tuple(loaded.library.pages.values())
+    together = registry.check_texts(Texts(loaded.documents, pages))
+    alone = registry.check_texts(Texts({}, pages)) + [error for path, document in loaded.documents.items() for error in registry.check_texts(Texts({path: document}, ()))]
+    assert {"HD501", "HD502", "HD505"} <= {error.code for error in together}, together
+    assert sorted(together) == sorted(alone)

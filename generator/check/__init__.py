@@ -7,5 +7,7 @@ the registry lists (`registry`): ids, names, progressions, citations and images
 (`rules`), hand-written weeks (`plan_rules`), claims the site never makes and
 copied wording (`wording`, `originality`), and links between pages
 (`page_links`). Every rule reads one shared `context`; `texts` walks every
-text a contributor writes once for the rules that read prose.
+text a contributor writes once for the rules that read prose. From the command
+line, `file_cache` keeps what each unchanged file read to and what the figure
+and wording checks found in it, so the next run reads and checks only what changed.
 """

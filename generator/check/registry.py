@@ -42,6 +42,8 @@ RULES: tuple[Rule, ...] = (
 # `validate.load` may run them on a second core as soon as the files are read, while this process
 # builds the library and runs the rest (generator/check/side_by_side.py). At 1,000 exercises the two
 # sides take about the same time (1.1 to 1.4 s each on a slow day of the benchmark machine, 2 Dec 2026).
+# Each judges every text alone, so the command line runs them again only on the texts of the files that
+# changed since its last run (generator/check/file_cache.py).
 WORDING_RULES: tuple[TextRule, ...] = wording.RULES
 
 
