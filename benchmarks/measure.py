@@ -92,8 +92,13 @@ class SizeResult:
     validate_forked: bool = False  # whether the wording rules ran beside the others (generator/check/side_by_side.py)
     validate_one_s: float = 0.0  # in one process (HIPDIPS_CORES=1)
     validate_one_cpu: float = 0.0
-    validate_cli_s: float = 0.0
+    validate_cli_s: float = 0.0  # with --no-cache: every file read, as on a fresh clone
     validate_cli_kib: int = 0
+    # With the cache (generator/check/file_cache.py) filled by a run before: nothing changed, then one file changed each run.
+    validate_kept_s: float = 0.0
+    validate_kept_cpu: float = 0.0
+    validate_one_changed_s: float = 0.0
+    validate_cli_kept_s: float = 0.0
     generate_s: float = 0.0
     generate_cpu: float = 0.0
     generate_warm_s: float = 0.0  # with every card already in the cache
@@ -146,7 +151,7 @@ class Generator:
         from generator.write import write_tree
 
         self.generate: Callable[..., Any] = generate
-        self.load: Callable[[Path], Any] = load
+        self.load: Callable[..., Any] = load
         self.may_fork: Callable[[int], bool] = may_fork
         self.cores_setting = CORES  # the environment variable that keeps validation in one process
         self.link: Callable[..., Any] = link
@@ -196,9 +201,32 @@ def measure_validation(result: SizeResult, root: Path, gen: Generator, repeat: i
             del os.environ[gen.cores_setting]
         else:
             os.environ[gen.cores_setting] = before
-    runs = [run_child([sys.executable, "-m", "generator", "validate"], root) for _ in range(repeat)]
+    runs = [run_child([sys.executable, "-m", "generator", "--no-cache", "validate"], root) for _ in range(repeat)]
     result.validate_cli_s = statistics.median(r.seconds for r in runs)
     result.validate_cli_kib = max(r.peak_kib for r in runs)
+    measure_kept_validation(result, root, gen, repeat)
+
+
+def measure_kept_validation(result: SizeResult, root: Path, gen: Generator, repeat: int) -> None:
+    """Validation with the cache a run before filled: with nothing changed, and with one exercise file
+    changed before each run (a contributor's edit); then the cache is removed, so nothing after it uses it."""
+    gen.load(root, cache=True)
+    result.validate_kept_s, result.validate_kept_cpu = median_time(lambda: gen.load(root, cache=True), repeat)
+    edited = sorted((root / "exercises").glob("*.yml"))[len(list((root / "exercises").glob("*.yml"))) // 2]
+    original = edited.read_bytes()
+    edits = iter(range(repeat))
+
+    def one_changed() -> None:
+        edited.write_bytes(original + f"# edit {next(edits)}\n".encode())
+        gen.load(root, cache=True)
+
+    try:
+        result.validate_one_changed_s, _ = median_time(one_changed, repeat)
+    finally:
+        edited.write_bytes(original)
+    run_child([sys.executable, "-m", "generator", "validate"], root)
+    result.validate_cli_kept_s = statistics.median(run_child([sys.executable, "-m", "generator", "validate"], root).seconds for _ in range(repeat))
+    shutil.rmtree(root / ".cache", ignore_errors=True)
 
 
 def measure_generation(result: SizeResult, root: Path, gen: Generator, repeat: int) -> None:
@@ -218,7 +246,7 @@ def measure_generation(result: SizeResult, root: Path, gen: Generator, repeat: i
     result.stages = gen.stages(root, Path(tempfile.mkdtemp(dir=scratch)))
     shutil.rmtree(scratch)
     shutil.rmtree(cache, ignore_errors=True)
-    run = run_child([sys.executable, "-m", "generator", "generate"], root)  # into build/docs, for mkdocs
+    run = run_child([sys.executable, "-m", "generator", "--no-cache", "generate"], root)  # into build/docs, for mkdocs
     result.generate_cli_s, result.generate_cli_kib = run.seconds, run.peak_kib
     result.files = sum(1 for p in (root / "build/docs").rglob("*") if p.is_file())
     result.cards = sum(1 for p in (root / "build/docs/assets/cards").rglob("*.png"))

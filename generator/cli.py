@@ -165,10 +165,13 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: the current folder)")
     default_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     top.add_argument("--format", choices=("text", "github"), default=default_format, help="how to print problems (default: %(default)s)")
-    top.add_argument("--no-cache", dest="cache", action="store_false", help="parse every data file again, not only those changed since the last run (.cache/validate)")
+    no_cache = {"dest": "cache", "action": "store_false", "help": "read and check every data file again, not only those changed since the last run (.cache/validate)"}
+    top.add_argument("--no-cache", **no_cache)  # type: ignore[arg-type]
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("validate", help="check the data; exit 1 on any problem").set_defaults(run=_validate)
-    commands.add_parser("fix", help="make the mechanical fixes (BOM, tabs, trailing spaces, mirrored progressions, the published list), then validate").set_defaults(run=_fix)
+    validate = commands.add_parser("validate", help="check the data; exit 1 on any problem")
+    validate.set_defaults(run=_validate)
+    fixing = commands.add_parser("fix", help="make the mechanical fixes (BOM, tabs, trailing spaces, mirrored progressions, the published list), then validate")
+    fixing.set_defaults(run=_fix)
     gen = commands.add_parser("generate", help="validate, then write the Markdown tree (only changed files)")
     gen.add_argument("--out", type=Path, default=None, help=f"output folder (default: {OUTPUT_DIR})")
     gen.set_defaults(run=_generate)
@@ -183,6 +186,8 @@ def parser() -> argparse.ArgumentParser:
     weeks.add_argument("--base", default="origin/main", help="the branch or commit to compare with, from where HEAD left it (default: %(default)s)")
     weeks.add_argument("--markdown", type=Path, default=None, help="also append the list as Markdown to this file, e.g. $GITHUB_STEP_SUMMARY")
     weeks.set_defaults(run=_weeks_diff)
+    for command in (validate, fixing, gen, build, weeks):  # after the command too; SUPPRESS keeps a --no-cache given before it
+        command.add_argument("--no-cache", **no_cache, default=argparse.SUPPRESS)  # type: ignore[arg-type]
     return top
 
 

@@ -112,7 +112,7 @@ def test_a_cache_of_other_code_is_not_read_and_is_removed_when_the_new_one_is_wr
     assert [path.name for path in cache_files(library)] == [f"files-{code_version()}.marshal"]
 
 
-def test_the_code_version_changes_with_any_module_or_schema(tmp_path: Path) -> None:
+def test_the_code_version_changes_with_any_module_its_data_or_a_schema(tmp_path: Path) -> None:
     package, schemas = tmp_path / "generator", tmp_path / "schema"
     shutil.copytree(file_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(file_cache.SCHEMA_DIR, schemas)
@@ -120,8 +120,14 @@ def test_the_code_version_changes_with_any_module_or_schema(tmp_path: Path) -> N
     assert code_version(package, schemas) == first
     (package / "draw" / "kinematics.py").write_text((package / "draw" / "kinematics.py").read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     second = code_version(package, schemas)
+    fingerprint = package / "check" / "seed-fingerprint.txt"  # the wording rules' data, not a module
+    fingerprint.write_text(fingerprint.read_text(encoding="ascii") + "0123456789abcdef\n", encoding="ascii")
+    third = code_version(package, schemas)
+    (package / "check" / "__pycache__").mkdir(exist_ok=True)
+    (package / "check" / "__pycache__" / "compiled.pyc").write_bytes(b"compiled files do not count")
+    assert code_version(package, schemas) == third
     (schemas / "exercise.schema.json").write_text((schemas / "exercise.schema.json").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert len({first, second, code_version(package, schemas)}) == 3
+    assert len({first, second, third, code_version(package, schemas)}) == 4
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00not marshal at all", marshal.dumps(["a list, not the cache"]), marshal.dumps({"exercises/clam.yml": (b"x", 1, ("read",), {})})])
@@ -149,9 +155,10 @@ def test_the_command_line_keeps_a_cache_and_no_cache_reads_every_file(library: P
     assert cache_files(library) and (library / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     again = run_cli("validate", root=library)
     assert (again.code, again.err) == (0, kept.err)
-    unkept = run_cli("--no-cache", "validate", root=other)
-    assert (unkept.code, unkept.err) == (0, kept.err)
-    assert not (other / ".cache").exists()
+    for args in (("--no-cache", "validate"), ("validate", "--no-cache"), ("generate", "--no-cache")):
+        unkept = run_cli(*args, root=other)
+        assert (unkept.code, unkept.err) == (0, kept.err), args
+        assert not (other / ".cache").exists(), args
 
 
 def test_a_document_from_the_cache_finds_its_positions_from_its_source(library: Path) -> None:

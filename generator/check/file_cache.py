@@ -16,7 +16,8 @@ errors. Either way a file gives the same Document and the same errors; only the
 time differs.
 
 The cache belongs to one version of the code: its file name holds a hash of
-every module of the generator package, the JSON Schemas, Python's version and
+every file of the generator package (its modules, and their data such as the
+fingerprint of the source articles), the JSON Schemas, Python's version and
 PyYAML's, so a change to any of them starts a new cache (and removes the old).
 A cache that cannot be read counts as empty and one that cannot be written is
 skipped: validation never fails because of it. `--no-cache` reads everything.
@@ -50,12 +51,12 @@ PARTS = ("figure", "wording")  # the checks kept: the figure's (pose_rules.check
 
 
 def code_version(package: Path = PACKAGE, schemas: Path = SCHEMA_DIR) -> str:
-    """A hash of everything that decides what a file reads to and what its figure's check finds."""
+    """A hash of everything that decides what a file reads to and what the kept checks find in it."""
     digest = hashlib.blake2b(digest_size=8)
     for part in (sys.version, str(marshal.version), yaml.__version__, str(yaml.__with_libyaml__)):
         digest.update(part.encode() + b"\0")
-    for folder, pattern in ((package, "*.py"), (schemas, "*.json")):
-        for file in sorted(folder.rglob(pattern)):
+    for folder, pattern in ((package, "*"), (schemas, "*.json")):  # every file of the package: its modules and their data (the fingerprint)
+        for file in sorted(path for path in folder.rglob(pattern) if path.is_file() and "__pycache__" not in path.parts):
             digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
 
