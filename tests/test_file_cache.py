@@ -12,7 +12,7 @@ import pytest
 
 from generator.check import file_cache, pose_rules, registry, side_by_side
 from generator.check.context import Texts
-from generator.check.file_cache import CACHE_DIR, code_version, open_cache
+from generator.check.file_cache import CACHE_DIR, FileCache, code_version, open_cache, sealed
 from generator.check.validate import Loaded, load
 from generator.document import Document
 from generator.errors import DataError
@@ -36,6 +36,17 @@ def cache_files(root: Path) -> list[Path]:
     return sorted((root / CACHE_DIR).glob("files-*.marshal"))
 
 
+def opened(root: Path, version: str | None = None) -> FileCache:
+    cache = open_cache(root, version)
+    assert cache is not None
+    return cache
+
+
+def from_cache(loaded: Loaded) -> set[str]:
+    """The data files whose document came from the cache (it finds its positions again only when asked)."""
+    return {path for path, doc in loaded.documents.items() if not path.endswith(".md") and doc.read_positions is None}
+
+
 @pytest.mark.parametrize("cores", ["1", "2"])
 def test_every_bad_input_gives_the_same_errors_read_afresh_into_a_new_cache_and_from_a_kept_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: str) -> None:
     """Each broken contribution of the corpus, validated without the cache, with an empty one
@@ -51,8 +62,7 @@ def test_every_bad_input_gives_the_same_errors_read_afresh_into_a_new_cache_and_
         filled = load(root, cache=True)
         assert cache_files(root), case.name
         kept = load(root, cache=True)
-        from_cache = [path for path, doc in kept.documents.items() if not path.endswith(".md") and doc.read_positions is None]
-        assert len(from_cache) == sum(1 for path in kept.documents if not path.endswith(".md")), f"{case.name}: every data file read from the cache"
+        assert len(from_cache(kept)) == sum(1 for path in kept.documents if not path.endswith(".md")), f"{case.name}: every data file read from the cache"
         for run in (filled, kept):
             assert told(run) == told(fresh), case.name
             assert run.library == fresh.library, case.name
@@ -81,8 +91,7 @@ def test_a_wording_error_and_a_figure_error_are_kept_and_told_again_from_the_cac
     clam.write_text(text.replace("summary: ", "summary: This routine gets rid of hip dips for good. ", 1), encoding="utf-8")
     first = load(library, cache=True)
     assert "HD501" in {error.code for error in first.errors}
-    cache = open_cache(library)
-    kept = cache.kept["exercises/clam.yml"][3]
+    kept = opened(library).kept["exercises/clam.yml"][3]
     assert [DataError.from_plain(plain).code for plain in kept["wording"]] == ["HD501"] and "figure" in kept
     fresh = told(load(library))
 
@@ -104,7 +113,7 @@ def test_an_unchanged_library_leaves_its_cache_file_as_it_was(library: Path) -> 
 
 
 def test_a_cache_of_other_code_is_not_read_and_is_removed_when_the_new_one_is_written(library: Path) -> None:
-    stale = open_cache(library, version="0000000000000000")
+    stale = opened(library, version="0000000000000000")
     stale.now.update({"exercises/clam.yml": (b"not the file's hash", 1, ("error", DataError("exercises/clam.yml", 1, 1, "HD999", "stale").plain()), {})})
     stale.save()
     assert [path.name for path in cache_files(library)] == ["files-0000000000000000.marshal"]
@@ -130,15 +139,47 @@ def test_the_code_version_changes_with_any_module_its_data_or_a_schema(tmp_path:
     assert len({first, second, third, code_version(package, schemas)}) == 4
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00not marshal at all", marshal.dumps(["a list, not the cache"]), marshal.dumps({"exercises/clam.yml": (b"x", 1, ("read",), {})})])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"\x00not marshal at all",
+        marshal.dumps({}),  # unsealed: the cache's data without its mark and hash
+        sealed(b"\x00sealed, but not marshal"),
+        sealed(marshal.dumps(["a list, not the cache"])),
+        sealed(marshal.dumps({"exercises/clam.yml": (b"x", 1, ("read",), {})})),
+    ],
+)
 def test_a_damaged_cache_counts_as_empty_and_is_written_anew(library: Path, damage: bytes) -> None:
     expected = told(load(library))
     target = library / CACHE_DIR / f"files-{code_version()}.marshal"
     target.parent.mkdir(parents=True)
     target.write_bytes(damage)
     assert told(load(library, cache=True)) == expected
-    assert open_cache(library).kept, "written anew"
+    assert opened(library).kept, "written anew"
     assert told(load(library, cache=True)) == expected
+
+
+def test_a_byte_changed_anywhere_in_the_cache_is_noticed_and_every_file_read_again(library: Path) -> None:
+    """marshal trusts what it unpacks: a changed byte must not tell a file's old value (or crash);
+    the cache's hash of itself turns any change into an empty cache."""
+    clam = library / "exercises" / "clam.yml"
+    clam.write_text(clam.read_text(encoding="utf-8").replace("level: beginner", "level: beginnex", 1), encoding="utf-8")
+    expected = told(load(library))
+    assert any("HD204" in line and "beginnex" in line for line in expected), expected
+    load(library, cache=True)
+    [target] = cache_files(library)
+    good = target.read_bytes()
+    value = good.index(b"beginnex")
+    places = sorted({*range(0, len(good), max(1, len(good) // 60)), value + 7, len(good) - 1})
+    for place in places:
+        damaged = bytearray(good)
+        damaged[place] = ord("r") if place == value + 7 else damaged[place] ^ 0x55  # "beginnex" -> "beginner": the file's error hidden
+        target.write_bytes(bytes(damaged))
+        again = load(library, cache=True)
+        assert told(again) == expected, place
+        assert not from_cache(again), place
+        target.write_bytes(good)
 
 
 def test_validation_goes_on_where_the_cache_cannot_be_written(library: Path) -> None:
@@ -147,14 +188,76 @@ def test_validation_goes_on_where_the_cache_cannot_be_written(library: Path) -> 
     assert (library / ".cache").is_file()
 
 
+def test_a_cache_that_cannot_be_replaced_leaves_no_half_written_file_behind(library: Path) -> None:
+    target = library / CACHE_DIR / f"files-{code_version()}.marshal"
+    target.mkdir(parents=True)  # a folder where the cache file would go: the write works, the replace fails
+    expected = told(load(library))
+    for _ in range(3):
+        assert told(load(library, cache=True)) == expected
+    assert sorted(path.name for path in target.parent.iterdir()) == [".gitignore", target.name]
+    assert target.is_dir() and not any(target.iterdir())
+
+
+def test_code_that_cannot_be_hashed_is_validated_without_a_cache(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable() -> str:
+        raise PermissionError("a module of the package cannot be read")
+
+    expected = told(load(library))
+    monkeypatch.setattr(file_cache, "code_version", unreadable)
+    assert open_cache(library) is None
+    assert told(load(library, cache=True)) == expected
+    assert not (library / ".cache").exists()
+
+
+def test_an_unchanged_file_is_not_given_to_the_wording_rules_again(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(side_by_side.CORES, "1")  # in this process, where the calls can be counted
+    judged: list[set[str]] = []
+    check_texts = registry.check_texts
+
+    def counted(texts: Texts) -> list[DataError]:
+        judged.append({path for path in texts.documents if not path.endswith(".md")})  # a page's front matter is always judged again
+        return check_texts(texts)
+
+    monkeypatch.setattr(registry, "check_texts", counted)
+    clam = library / "exercises" / "clam.yml"
+    clam.write_text(clam.read_text(encoding="utf-8").replace("summary: ", "summary: This routine gets rid of hip dips for good. ", 1), encoding="utf-8")
+    first = load(library, cache=True)
+    assert "exercises/clam.yml" in judged[-1]
+    assert told(load(library, cache=True)) == told(first)
+    assert judged[-1] == set(), "every data file's wording told from the cache"
+    clam.write_text(clam.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert told(load(library, cache=True)) == told(first)
+    assert judged[-1] == {"exercises/clam.yml"}, "only the changed file judged again"
+
+
+def test_a_partly_warm_cache_shared_with_a_forked_child_finds_what_a_fresh_read_finds(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some files from the cache, the others read and judged again, split between this process and a child."""
+    monkeypatch.setenv(side_by_side.CORES, "2")
+    load(library, cache=True)
+    changed = sorted((library / "exercises").glob("*.yml"))[:2]
+    broken, reworded = changed
+    broken.write_text(broken.read_text(encoding="utf-8").replace("level: ", "level: nowhere-", 1), encoding="utf-8")
+    reworded.write_text(reworded.read_text(encoding="utf-8").replace("summary: ", "summary: This routine gets rid of hip dips for good. ", 1), encoding="utf-8")
+    fresh = load(library)
+    warm = load(library, cache=True)
+    assert told(warm) == told(fresh)
+    assert {"HD204", "HD501"} <= {error.code for error in warm.errors}
+    assert warm.library == fresh.library and placed(warm) == placed(fresh)
+    shown = {path.relative_to(library).as_posix() for path in changed}
+    assert from_cache(warm) == {path for path in warm.documents if not path.endswith(".md")} - shown
+
+
 def test_the_command_line_keeps_a_cache_and_no_cache_reads_every_file(library: Path, tmp_path: Path) -> None:
     other = tmp_path / "other"
     shutil.copytree(library, other)
     kept = run_cli("validate", root=library)
     assert kept.code == 0, kept.err
     assert cache_files(library) and (library / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    [cache] = cache_files(library)
+    written = cache.stat().st_mtime_ns
     again = run_cli("validate", root=library)
     assert (again.code, again.err) == (0, kept.err)
+    assert cache.stat().st_mtime_ns == written, "the second run found every file in the cache, so had nothing new to write"
     for args in (("--no-cache", "validate"), ("validate", "--no-cache"), ("generate", "--no-cache")):
         unkept = run_cli(*args, root=other)
         assert (unkept.code, unkept.err) == (0, kept.err), args

@@ -19,8 +19,12 @@ The cache belongs to one version of the code: its file name holds a hash of
 every file of the generator package (its modules, and their data such as the
 fingerprint of the source articles), the JSON Schemas, Python's version and
 PyYAML's, so a change to any of them starts a new cache (and removes the old).
-A cache that cannot be read counts as empty and one that cannot be written is
-skipped: validation never fails because of it. `--no-cache` reads everything.
+The file begins with a hash of the rest, checked before anything in it is
+unpacked: marshal trusts its input, and a damaged byte could otherwise be told
+as a file's value (or crash the interpreter). A cache that cannot be read, or
+whose hash does not match, counts as empty; one that cannot be written is
+skipped; code that cannot be hashed runs without a cache. Validation never fails
+because of it, and never finds anything else: `--no-cache` reads everything.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from generator.errors import DataError
 CACHE_DIR = Path(".cache") / "validate"
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 _PREFIX, _SUFFIX = "files-", ".marshal"
+_MAGIC = b"hipdips-validate-1\n"  # then the payload's hash (_SEAL bytes), then the payload
+_SEAL = 32
 
 Sent = tuple[Any, ...]  # what reading._plain makes of a read file (its source aside)
 # A file's hash, its size limit, what it read to, and what each check kept here found in it, as plain errors.
@@ -63,6 +69,20 @@ def code_version(package: Path = PACKAGE, schemas: Path = SCHEMA_DIR) -> str:
 
 def content_hash(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def sealed(payload: bytes) -> bytes:
+    """A cache file's bytes: a mark, the payload's hash, the payload."""
+    return _MAGIC + hashlib.blake2b(payload, digest_size=_SEAL).digest() + payload
+
+
+def unsealed(data: bytes) -> bytes | None:
+    """The payload of a cache file's bytes, or None if they are not whole (damaged, cut short, written by hand)."""
+    head = len(_MAGIC) + _SEAL
+    if len(data) < head or not data.startswith(_MAGIC):
+        return None
+    payload = data[head:]
+    return payload if hashlib.blake2b(payload, digest_size=_SEAL).digest() == data[len(_MAGIC) : head] else None
 
 
 @dataclass(frozen=True)
@@ -126,15 +146,20 @@ class FileCache:
             ignore = self.file.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# made by the generator's validation; safe to delete\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(prefix=".files-", dir=self.file.parent)
+            handle, temporary = tempfile.mkstemp(prefix=f".{_PREFIX}", dir=self.file.parent)
+        except OSError:
+            return
+        try:
             with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps(self.now))
+                out.write(sealed(marshal.dumps(self.now)))
             os.replace(temporary, self.file)  # whole or not at all, also when two runs save at once
             for old in self.file.parent.glob(f"{_PREFIX}*{_SUFFIX}"):
                 if old != self.file:
                     old.unlink(missing_ok=True)
         except OSError:
-            return
+            pass
+        finally:
+            Path(temporary).unlink(missing_ok=True)  # left only where the write or the replace failed
 
 
 def checked(cache: FileCache | None, shown: str, part: str, check: Callable[[], Iterable[DataError]]) -> list[DataError]:
@@ -147,11 +172,17 @@ def checked(cache: FileCache | None, shown: str, part: str, check: Callable[[], 
     return found
 
 
-def open_cache(root: Path, version: str | None = None) -> FileCache:
-    """The cache of the library under root for this code, empty when there is none or it cannot be read."""
-    file = root / CACHE_DIR / f"{_PREFIX}{version or code_version()}{_SUFFIX}"
+def open_cache(root: Path, version: str | None = None) -> FileCache | None:
+    """The cache of the library under root for this code, empty when there is none or it cannot be
+    read; None when the code's files cannot be read to give its version (validation then reads everything)."""
     try:
-        kept = marshal.loads(file.read_bytes())
+        version = version or code_version()
+    except OSError:  # a file of the package unreadable, or removed while it was hashed
+        return None
+    file = root / CACHE_DIR / f"{_PREFIX}{version}{_SUFFIX}"
+    try:
+        payload = unsealed(file.read_bytes())
+        kept = {} if payload is None else marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         kept = {}
     return FileCache(file, kept if _well_formed(kept) else {})
