@@ -258,6 +258,13 @@ def test_the_command_line_keeps_a_cache_and_no_cache_reads_every_file(library: P
     again = run_cli("validate", root=library)
     assert (again.code, again.err) == (0, kept.err)
     assert cache.stat().st_mtime_ns == written, "the second run found every file in the cache, so had nothing new to write"
+    planted = opened(library)  # what the wording rules found in clam.yml, as told by the cache alone
+    entry = planted.kept["exercises/clam.yml"]
+    planted.now.update(planted.kept)
+    planted.now["exercises/clam.yml"] = (*entry[:3], {**entry[3], "wording": (DataError("exercises/clam.yml", 1, 1, "HD999", "told by the cache").plain(),)})
+    planted.save()
+    assert "HD999 told by the cache" in run_cli("validate", root=library).err, "the command line reads the cache"
+    assert "HD999" not in run_cli("validate", "--no-cache", root=library).err
     for args in (("--no-cache", "validate"), ("validate", "--no-cache"), ("generate", "--no-cache")):
         unkept = run_cli(*args, root=other)
         assert (unkept.code, unkept.err) == (0, kept.err), args
